@@ -1,0 +1,107 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { ItemInput } from './itemInput';
+
+export interface ItemOperation<Prepared> {
+	/** Reads and validates one item's input and builds what will be sent. Sends nothing. */
+	prepare(this: IExecuteFunctions, input: ItemInput): Promise<Prepared> | Prepared;
+	/** Sends one prepared item and returns its output. */
+	send(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<IDataObject>;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: Error };
+
+/** How many items of one execution may wait on LeadSquared at once (the rate governor paces them). */
+const PARALLEL_ITEMS = 5;
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const description = (error as { description?: unknown }).description;
+	return {
+		json: { error: error.message, ...(typeof description === 'string' && description ? { details: description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+async function settle<T>(run: () => Promise<T> | T): Promise<Outcome<T>> {
+	try {
+		return { ok: true, value: await run() };
+	} catch (error) {
+		return { ok: false, error: error as Error };
+	}
+}
+
+async function mapInParallel<T, R>(
+	values: T[],
+	limit: number,
+	map: (value: T, index: number) => Promise<R>,
+	keepGoing: () => boolean,
+): Promise<Array<R | undefined>> {
+	const results = new Array<R | undefined>(values.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < values.length && keepGoing()) {
+			const index = next++;
+			results[index] = await map(values[index], index);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
+	return results;
+}
+
+/**
+ * Runs an operation over all items in two passes: first every item is validated, so
+ * that a bad item stops the node before anything was sent (or, with Continue On
+ * Fail, becomes an error item); then the valid items are sent. Output items keep
+ * input order and each names the input item it came from.
+ */
+export async function runPerItem<Prepared>(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	operation: ItemOperation<Prepared>,
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = this.continueOnFail();
+	const prepared = await Promise.all(
+		items.map(async (_, i) => await settle(() => operation.prepare.call(this, new ItemInput(this, i)))),
+	);
+	const firstInvalid = prepared.find((outcome) => !outcome.ok);
+	if (firstInvalid && !firstInvalid.ok && !continueOnFail) throw firstInvalid.error;
+
+	let failed = false;
+	const sent = await mapInParallel(
+		prepared,
+		PARALLEL_ITEMS,
+		async (outcome, i) => {
+			if (!outcome.ok) return outcome;
+			const result = await settle(() => operation.send.call(this, outcome.value, i));
+			failed ||= !result.ok;
+			return result;
+		},
+		() => continueOnFail || !failed,
+	);
+
+	if (failed && !continueOnFail) throw withDeliveryReport(sent);
+	return sent.map((outcome, i) =>
+		outcome!.ok ? { json: outcome!.value, pairedItem: { item: i } } : errorItem(outcome!.error, i),
+	);
+}
+
+/**
+ * The node stops at a failed item, but items sent in parallel before it did reach
+ * LeadSquared: say which, so that a re-run can leave them out rather than send them twice.
+ */
+function withDeliveryReport(sent: Array<Outcome<IDataObject> | undefined>): Error {
+	const failure = sent.find((outcome) => outcome && !outcome.ok) as { error: Error };
+	const indexes = (wanted: (outcome: Outcome<IDataObject> | undefined) => boolean) =>
+		sent.flatMap((outcome, i) => (wanted(outcome) ? [i] : []));
+	const delivered = indexes((outcome) => outcome?.ok === true);
+	const unsent = indexes((outcome) => outcome === undefined);
+	const report = [
+		delivered.length ? `Items sent successfully before the node stopped: ${delivered.join(', ')}.` : '',
+		unsent.length ? `Items not sent: ${unsent.join(', ')}.` : '',
+	].filter(Boolean);
+	if (report.length && delivered.length) {
+		const error = failure.error as Error & { description?: string };
+		error.description = [error.description, ...report].filter(Boolean).join(' ');
+	}
+	return failure.error;
+}

@@ -1,0 +1,99 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { Account } from './account';
+import { redact } from './account';
+import type { Failure } from './retryPolicy';
+import { notRetriedReason } from './retryPolicy';
+
+/** What came back for one call: an HTTP answer, or a connection that failed. */
+export type Answer =
+	| { kind: 'http'; status: number; body: unknown }
+	| { kind: 'connection'; code: string };
+
+export interface FailedCall {
+	method: string;
+	url: string;
+	host: 'api' | 'async';
+	replaySafe: boolean;
+	itemIndex?: number;
+}
+
+/** LeadSquared's own words from an error body (`ExceptionMessage` in v2 APIs). */
+export function leadSquaredMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim().slice(0, 500) || undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const fields = body as IDataObject;
+	for (const key of ['ExceptionMessage', 'Message', 'message', 'Status']) {
+		const value = fields[key];
+		if (typeof value === 'string' && value.trim()) return value.trim();
+		if (value && typeof value === 'object') {
+			const nested = leadSquaredMessage(value);
+			if (nested) return nested;
+		}
+	}
+	return undefined;
+}
+
+function headline(answer: Answer, call: FailedCall, hostName: string, retries: number): [string, string] {
+	if (answer.kind === 'connection') {
+		return [`No answer from LeadSquared at ${hostName} (${answer.code})`, ''];
+	}
+	const said = leadSquaredMessage(answer.body);
+	const quoted = said ? `: ${said}` : '';
+	switch (true) {
+		case answer.status === 401:
+			return [
+				`LeadSquared rejected the credentials (401) at ${hostName}${quoted}`,
+				`Check the Access Key and Secret Key${call.host === 'async' ? ' and the Async API Key' : ''}, and that the credential's Region matches your account: LeadSquared refuses keys sent to another region's host.`,
+			];
+		case answer.status === 400:
+			return [`LeadSquared refused the request (400)${quoted}`, ''];
+		case answer.status === 404:
+			return [
+				`LeadSquared answered 404 Not Found${quoted}`,
+				'The API or record does not exist at this host. Check the Region (or Custom URLs) of the credential.',
+			];
+		case answer.status === 429:
+			return [
+				`LeadSquared's rate limit was still exceeded after ${retries} retries (429)${quoted}`,
+				'Another client is probably using the same keys. Lower the Rate Limit in the credential to leave it room.',
+			];
+		case answer.status >= 500:
+			return [`LeadSquared failed to process the request (${answer.status})${quoted}`, ''];
+		default:
+			return [`LeadSquared answered ${answer.status}${quoted}`, ''];
+	}
+}
+
+export function callError(
+	node: INode,
+	answer: Answer,
+	call: FailedCall,
+	account: Account,
+	failure: Failure | undefined,
+	retries: number,
+): NodeApiError {
+	const hostName = new URL(call.url).host;
+	const [message, advice] = headline(answer, call, hostName, retries);
+	const path = new URL(call.url).pathname;
+	const notes = [
+		advice,
+		failure ? notRetriedReason(failure, call.replaySafe) : undefined,
+		retries > 0 && failure !== 'rateLimited' ? `Tried ${retries + 1} times.` : undefined,
+		`Request: ${call.method} ${path}`,
+	].filter(Boolean);
+	const status = answer.kind === 'http' ? String(answer.status) : undefined;
+	const body = answer.kind === 'http' ? answer.body : undefined;
+	const details: JsonObject = {
+		httpCode: status ?? null,
+		connectionError: answer.kind === 'connection' ? answer.code : null,
+		leadSquaredResponse: body === undefined ? null : JSON.parse(redact(JSON.stringify(body), account)),
+	};
+	return new NodeApiError(node, details, {
+		message: redact(message, account),
+		description: redact(notes.join(' '), account),
+		httpCode: status,
+		itemIndex: call.itemIndex,
+	});
+}

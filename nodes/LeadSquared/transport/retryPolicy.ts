@@ -1,0 +1,45 @@
+/**
+ * Which failed calls are sent again. This is the one place that decides it.
+ *
+ * - `rateLimited` (429) and `notSent` (the connection was never made): LeadSquared did
+ *   not act on the call, so every call is retried.
+ * - `serverError` (5xx) and `noAnswer` (connection dropped or timed out after the call
+ *   was sent): LeadSquared may already have acted, so only calls that are harmless
+ *   to receive twice are retried: reads, and an async capture with Search By, which
+ *   LeadSquared treats as an upsert. A notification, Converse message or agent
+ *   pop-up is reported instead, because a repeat would reach the user twice.
+ */
+export type Failure = 'rateLimited' | 'serverError' | 'notSent' | 'noAnswer';
+
+const MAX_RETRIES: Record<Failure, number> = {
+	rateLimited: 6,
+	serverError: 3,
+	notSent: 3,
+	noAnswer: 3,
+};
+
+const BACKOFF_MS = [500, 2_000, 6_000];
+
+export function mayRetry(failure: Failure, replaySafe: boolean, retriesSoFar: number): boolean {
+	if (retriesSoFar >= MAX_RETRIES[failure]) return false;
+	if (failure === 'rateLimited' || failure === 'notSent') return true;
+	return replaySafe;
+}
+
+/** Pause before a retry. A 429 needs none here: the rate governor holds the account for a window. */
+export function retryDelayMs(failure: Failure, retriesSoFar: number): number {
+	if (failure === 'rateLimited') return 0;
+	return BACKOFF_MS[Math.min(retriesSoFar, BACKOFF_MS.length - 1)];
+}
+
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export function connectionFailure(code: string | undefined): Failure {
+	return code !== undefined && NEVER_CONNECTED.has(code) ? 'notSent' : 'noAnswer';
+}
+
+/** Explains a 5xx or dropped call that was not repeated. */
+export function notRetriedReason(failure: Failure, replaySafe: boolean): string | undefined {
+	if (replaySafe || failure === 'rateLimited' || failure === 'notSent') return undefined;
+	return 'Not sent again automatically: LeadSquared may already have acted on it, and a repeat could reach the user or create the lead twice.';
+}

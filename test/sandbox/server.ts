@@ -1,0 +1,374 @@
+import { createServer } from 'http';
+import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo, Socket } from 'net';
+
+import type { CaptureRequest, LeadAttribute, QueueOptions } from './asyncQueue';
+import { AsyncQueue, DEFAULT_QUEUE } from './asyncQueue';
+import type { FaultKind, FaultRule } from './faults';
+import { FaultPlan, seededRandom } from './faults';
+import type { SandboxAccount } from './fixtures';
+import { DEMO_ACCOUNT, LEAD_FIELDS, US_ACCOUNT } from './fixtures';
+import { checkAgentPopup, checkBrowserPush, checkCapture, checkConverse } from './payloadRules';
+
+/** Not confirmed by LeadSquared (its page shows the URL only as an image); the package's default. */
+export const CONVERSE_NOTIFICATION_PATH = '/v2/Converse.svc/SystemNotification.Send';
+
+export interface RateLimitOptions {
+	calls: number;
+	windowMs: number;
+}
+
+export interface SandboxOptions {
+	host?: string;
+	port?: number;
+	accounts?: SandboxAccount[];
+	rateLimit?: RateLimitOptions;
+	queue?: Partial<QueueOptions>;
+	faults?: FaultRule[];
+	seed?: number;
+	/** Clock of the async queue (a test may pass a virtual one). */
+	clock?: () => number;
+}
+
+export interface RecordedRequest {
+	seq: number;
+	at: number;
+	method: string;
+	path: string;
+	/** Path and query string exactly as received. */
+	url: string;
+	headers: Record<string, string>;
+	rawBody: string;
+	body: unknown;
+	accessKey?: string;
+	status?: number;
+	response?: unknown;
+	fault?: FaultKind;
+	/** The connection was closed without an answer. */
+	dropped?: boolean;
+	/** For captures that were accepted: the RequestID handed out. */
+	requestId?: string;
+}
+
+type Reply = { status: number; body: unknown };
+
+type Handler = (ctx: { account: SandboxAccount; body: unknown; query: URLSearchParams; record: RecordedRequest }) => Reply;
+
+const error = (status: number, type: string, message: string): Reply => ({
+	status,
+	body: { Status: 'Error', ExceptionType: type, ExceptionMessage: message },
+});
+
+const badRequest = (message: string) => error(400, 'MXInvalidInputException', message);
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A local stand-in for LeadSquared: the endpoints this package uses, with their
+ * authentication, payload rules, rate limit, async queue and error shapes, plus
+ * injectable faults and a record of every request received.
+ */
+export class LeadSquaredSandbox {
+	readonly requests: RecordedRequest[] = [];
+
+	readonly queue: AsyncQueue;
+
+	readonly accounts: SandboxAccount[];
+
+	rateLimit: RateLimitOptions;
+
+	private readonly faults: FaultPlan;
+
+	private readonly callTimes = new Map<string, number[]>();
+
+	private readonly sockets = new Set<Socket>();
+
+	private server?: Server;
+
+	url = '';
+
+	constructor(private readonly options: SandboxOptions = {}) {
+		this.accounts = options.accounts ?? [DEMO_ACCOUNT, US_ACCOUNT];
+		this.rateLimit = options.rateLimit ?? { calls: 25, windowMs: 5_000 };
+		this.queue = new AsyncQueue({ ...DEFAULT_QUEUE, ...options.queue }, options.clock ?? Date.now);
+		this.faults = new FaultPlan(seededRandom(options.seed ?? 1));
+		this.faults.set(options.faults ?? []);
+	}
+
+	static async start(options: SandboxOptions = {}): Promise<LeadSquaredSandbox> {
+		const sandbox = new LeadSquaredSandbox(options);
+		await sandbox.listen();
+		return sandbox;
+	}
+
+	async listen(): Promise<void> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve));
+		const { address, port } = this.server.address() as AddressInfo;
+		this.url = `http://${address}:${port}`;
+	}
+
+	async close(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+	}
+
+	setFaults(rules: FaultRule[], seed?: number): void {
+		this.faults.set(rules, seed);
+	}
+
+	setQueue(options: Partial<QueueOptions>): void {
+		this.queue.options = { ...this.queue.options, ...options };
+	}
+
+	/** Forgets recorded requests and rate-limit history (leads and captures stay). */
+	clearRecord(): void {
+		this.requests.length = 0;
+		this.callTimes.clear();
+	}
+
+	/** Credential data for the LeadSquared credential that points at this sandbox. */
+	credentialsFor(account: SandboxAccount = this.accounts[0]) {
+		return {
+			accessKey: account.accessKey,
+			secretKey: account.secretKey,
+			asyncApiKey: account.asyncApiKey,
+			region: 'custom',
+			apiUrl: this.url,
+			asyncApiUrl: this.url,
+			rateLimitCalls: this.rateLimit.calls,
+			rateLimitWindowSeconds: this.rateLimit.windowMs / 1000,
+		};
+	}
+
+	/** Recorded requests to a path (and method), for assertions. */
+	requestsTo(path: string, method = 'POST'): RecordedRequest[] {
+		return this.requests.filter((request) => request.path === path && request.method === method);
+	}
+
+	captures(): CaptureRequest[] {
+		this.queue.materialize();
+		return [...this.queue.requests.values()];
+	}
+
+	private readonly routes: Record<string, { async: boolean; handler: Handler }> = {
+		'GET /v2/UserManagement.svc/Users.Get': {
+			async: false,
+			handler: ({ account }) => ({ status: 200, body: account.users }),
+		},
+		'GET /v2/LeadManagement.svc/LeadsMetaData.Get': {
+			async: false,
+			handler: () => ({ status: 200, body: LEAD_FIELDS }),
+		},
+		'POST /v2/Notifier.svc/Browser.Push': {
+			async: false,
+			handler: ({ account, body }) => {
+				const problem = checkBrowserPush(body, account.users);
+				if (problem) return badRequest(problem);
+				return { status: 200, body: { Status: 'Success', Message: { Message: 'Message broadcasted successfully' } } };
+			},
+		},
+		[`POST ${CONVERSE_NOTIFICATION_PATH}`]: {
+			async: false,
+			handler: ({ account, body }) => {
+				const problem = checkConverse(body, account.users);
+				if (problem) return badRequest(problem);
+				return { status: 200, body: { MessageID: `${crypto.randomUUID()}_${Date.now()}`, Success: true } };
+			},
+		},
+		'POST /v2/Telephony.svc/ShowAgentPopup': {
+			async: false,
+			handler: ({ account, body }) => {
+				const problem = checkAgentPopup(body, account.users);
+				if (problem) return badRequest(problem);
+				return {
+					status: 200,
+					body: { Status: 'Success', Message: { Id: crypto.randomUUID(), Message: 'Message broadcasted successfully' } },
+				};
+			},
+		},
+		'POST /lead/capture': {
+			async: true,
+			handler: ({ account, body, record }) => {
+				const problem = checkCapture(body);
+				if (problem) return badRequest(problem);
+				const request = this.queue.submit(account.accessKey, body as LeadAttribute[], record.rawBody);
+				record.requestId = request.requestId;
+				return {
+					status: 200,
+					body: {
+						Status: 'Request accepted. Please use below request id to check the status',
+						RequestID: request.requestId,
+					},
+				};
+			},
+		},
+		'GET /lead/status': {
+			async: true,
+			handler: ({ account, query }) => {
+				const requestId = query.get('RequestID') ?? query.get('requestId') ?? '';
+				if (!GUID.test(requestId)) return badRequest(`RequestID '${requestId}' is not a valid request id`);
+				const request = this.queue.requests.get(requestId.toLowerCase());
+				if (!request || request.accountKey !== account.accessKey) {
+					return error(404, 'MXRequestNotFoundException', `No request found with RequestID ${requestId}`);
+				}
+				return { status: 200, body: this.statusBody(request) };
+			},
+		},
+		'GET /lead/metrics': {
+			async: true,
+			handler: ({ account }) => ({ status: 200, body: this.queue.metrics(account.accessKey) }),
+		},
+	};
+
+	private statusBody(request: CaptureRequest) {
+		const { status, reason, step, lastStep } = this.queue.statusOf(request);
+		const message =
+			status === 'Success'
+				? JSON.stringify({
+						Status: 'Success',
+						Message: { Id: request.leadId, RelatedId: null, IsCreated: request.created, AffectedRows: 1 },
+					})
+				: null;
+		return {
+			RequestId: request.requestId,
+			TaskStatus: {
+				TaskType: 'Lead Capture',
+				Status: status,
+				StatusReason: reason,
+				TaskCurrentStep: step,
+				TaskLastStep: lastStep,
+				RequestBody: request.rawBody,
+				Message: message,
+			},
+		};
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const rawBody = await readBody(req);
+		const parsedUrl = new URL(req.url ?? '/', 'http://sandbox');
+		const method = req.method ?? 'GET';
+		if (parsedUrl.pathname.startsWith('/__sandbox/')) {
+			return this.control(method, parsedUrl, rawBody, res);
+		}
+		const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+		const record: RecordedRequest = {
+			seq: this.requests.length + 1,
+			at: Date.now(),
+			method,
+			path: parsedUrl.pathname,
+			url: req.url ?? '/',
+			headers,
+			rawBody,
+			body: undefined,
+			accessKey: headers['x-lsq-accesskey'] ?? parsedUrl.searchParams.get('accessKey') ?? undefined,
+		};
+		this.requests.push(record);
+
+		const { failure, latencyMs } = this.faults.pick(method, record.path);
+		if (latencyMs > 0) await sleep(latencyMs);
+		if (failure) record.fault = failure;
+		if (failure === 'dropBefore') return this.drop(req, record);
+
+		const reply = this.reply(record, parsedUrl.searchParams, failure);
+		record.status = reply.status;
+		record.response = reply.body;
+		if (failure === 'dropAfter') return this.drop(req, record);
+		send(res, reply);
+	}
+
+	private reply(record: RecordedRequest, query: URLSearchParams, failure: FaultKind | undefined): Reply {
+		if (record.accessKey && !this.withinRateLimit(record.accessKey)) {
+			const { calls, windowMs } = this.rateLimit;
+			return error(429, 'MXAPIRateLimitExceededException', `API calls exceeded the limit of ${calls} in ${windowMs / 1000} second(s)`);
+		}
+		if (failure === 'status429') {
+			const { calls, windowMs } = this.rateLimit;
+			return error(429, 'MXAPIRateLimitExceededException', `API calls exceeded the limit of ${calls} in ${windowMs / 1000} second(s)`);
+		}
+		if (failure?.startsWith('status5')) {
+			return error(Number(failure.slice(6)), 'MXException', 'The service failed to process the request (injected fault)');
+		}
+		const route = this.routes[`${record.method} ${record.path}`];
+		if (!route) return error(404, 'MXAPINotFoundException', `No API at ${record.method} ${record.path}`);
+
+		const secretKey = record.headers['x-lsq-secretkey'] ?? query.get('secretKey');
+		const account = this.accounts.find((a) => a.accessKey === record.accessKey && a.secretKey === secretKey);
+		if (!account) return error(401, 'MXUnAuthorizedException', 'Invalid AccessKey or SecretKey');
+		if (account.homeHost) {
+			return error(401, 'MXUnAuthorizedException', `This account is hosted on ${account.homeHost}. Please use that host for API calls.`);
+		}
+		if (route.async && record.headers['x-api-key'] !== account.asyncApiKey) {
+			return error(401, 'MXUnAuthorizedException', 'Missing or invalid x-api-key for the Async API');
+		}
+		if (record.method === 'POST') {
+			if (!(record.headers['content-type'] ?? '').includes('application/json')) {
+				return badRequest('Content-Type must be application/json');
+			}
+			try {
+				record.body = JSON.parse(record.rawBody);
+			} catch {
+				return badRequest('Request body is not valid JSON');
+			}
+		}
+		return route.handler({ account, body: record.body, query, record });
+	}
+
+	/** Sliding window per access key, counting the calls that were let through. */
+	private withinRateLimit(accessKey: string): boolean {
+		const now = Date.now();
+		const times = (this.callTimes.get(accessKey) ?? []).filter((time) => time > now - this.rateLimit.windowMs);
+		const allowed = times.length < this.rateLimit.calls;
+		if (allowed) times.push(now);
+		this.callTimes.set(accessKey, times);
+		return allowed;
+	}
+
+	private drop(req: IncomingMessage, record: RecordedRequest): void {
+		record.dropped = true;
+		req.socket.destroy();
+	}
+
+	private control(method: string, url: URL, rawBody: string, res: ServerResponse): void {
+		const input = rawBody ? (JSON.parse(rawBody) as Record<string, unknown>) : {};
+		const routes: Record<string, () => unknown> = {
+			'GET /__sandbox/requests': () => this.requests.slice(Number(url.searchParams.get('since') ?? 0)),
+			'GET /__sandbox/captures': () => this.captures().map((c) => ({ ...c, status: this.queue.statusOf(c).status })),
+			'GET /__sandbox/leads': () => (this.queue.materialize(), this.queue.leads),
+			'POST /__sandbox/clear': () => (this.clearRecord(), { cleared: true }),
+			'POST /__sandbox/faults': () => {
+				const rules = (input.rules as Array<FaultRule & { pathPattern?: string }>) ?? [];
+				this.setFaults(
+					rules.map((rule) => (rule.pathPattern ? { ...rule, path: new RegExp(rule.pathPattern) } : rule)),
+					input.seed as number | undefined,
+				);
+				return { faults: rules.length };
+			},
+			'POST /__sandbox/config': () => {
+				if (input.rateLimit) this.rateLimit = input.rateLimit as RateLimitOptions;
+				if (input.queue) this.setQueue(input.queue as Partial<QueueOptions>);
+				return { rateLimit: this.rateLimit, queue: this.queue.options };
+			},
+		};
+		const route = routes[`${method} ${url.pathname}`];
+		send(res, route ? { status: 200, body: route() } : { status: 404, body: { error: 'no such control endpoint' } });
+	}
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+	const text = JSON.stringify(reply.body);
+	res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+	res.end(text);
+}
