@@ -10,6 +10,7 @@ import {
 	CUSTOM_REGION,
 	REGIONS,
 } from '../nodes/LeadSquared/transport/hosts';
+import { ENDPOINTS } from '../nodes/LeadSquared/transport/endpoints';
 
 const regionOptions = [
 	...Object.entries(REGIONS).map(([value, region]) => ({
@@ -114,7 +115,7 @@ export class LeadSquaredApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: apiBaseUrlExpression(),
-			url: '/v2/UserManagement.svc/Users.Get',
+			url: ENDPOINTS.users,
 			method: 'GET',
 		},
 		rules: [

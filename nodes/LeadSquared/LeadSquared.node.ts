@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import * as lead from './actions/lead/Lead.resource';
 import * as notification from './actions/notification/Notification.resource';
+import * as telephony from './actions/telephony/Telephony.resource';
 import { router } from './actions/router';
 import { loadOptions } from './methods';
 
@@ -24,10 +26,16 @@ export class LeadSquared implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Notification', value: 'notification' }],
+				options: [
+					{ name: 'Lead', value: 'lead' },
+					{ name: 'Notification', value: 'notification' },
+					{ name: 'Telephony', value: 'telephony' },
+				],
 				default: 'notification',
 			},
 			...notification.description,
+			...telephony.description,
+			...lead.description,
 		],
 	};
 

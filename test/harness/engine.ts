@@ -1,10 +1,11 @@
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, ExternalSecretsProxy, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
+	INodePropertyOptions,
 	IRun,
 	IRunExecutionData,
 	IWorkflowBase,
@@ -69,9 +70,8 @@ export function additionalDataFor(
  * Runs one LeadSquared node inside n8n-core's real engine (`WorkflowExecute` over a
  * `Workflow`), feeding it `items`, with real HTTP to wherever the credential points.
  */
-export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
-	const executionId = options.executionId ?? `test-${++executionCounter}`;
-	const node: INode = {
+function nodeFor(options: Pick<RunNodeOptions, 'parameters' | 'continueOnFail' | 'nodeType'>): INode {
+	return {
 		id: 'a1b2c3d4-0000-4000-8000-000000000001',
 		name: 'LeadSquared',
 		type: options.nodeType ?? NODE_TYPE,
@@ -81,8 +81,11 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		credentials: { leadSquaredApi: { id: 'cred-1', name: 'LeadSquared account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
+}
+
+export function workflowWith(node: INode, id = 'wf-test'): { workflow: Workflow; workflowData: IWorkflowBase } {
 	const workflowData: IWorkflowBase = {
-		id: options.workflowId ?? 'wf-test',
+		id,
 		name: 'LeadSquared test',
 		active: false,
 		isArchived: false,
@@ -94,7 +97,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		updatedAt: new Date(),
 	};
 	const workflow = new Workflow({
-		id: workflowData.id,
+		id,
 		name: workflowData.name,
 		nodes: workflowData.nodes,
 		connections: workflowData.connections,
@@ -102,6 +105,17 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		nodeTypes,
 		settings: workflowData.settings,
 	});
+	return { workflow, workflowData };
+}
+
+/**
+ * Runs one LeadSquared node inside n8n-core's real engine (`WorkflowExecute` over a
+ * `Workflow`), feeding it `items`, with real HTTP to wherever the credential points.
+ */
+export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	const executionId = options.executionId ?? `test-${++executionCounter}`;
+	const node = nodeFor(options);
+	const { workflow, workflowData } = workflowWith(node, options.workflowId);
 
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const finished = createDeferredPromise<IRun>();
@@ -122,4 +136,19 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
 		run,
 	};
+}
+
+/** Calls one of the node's dropdown loaders through n8n-core's LoadOptionsContext, as the editor does. */
+export async function loadOptions(
+	method: string,
+	options: Pick<RunNodeOptions, 'parameters' | 'credentials' | 'nodeType'>,
+): Promise<INodePropertyOptions[]> {
+	const node = nodeFor(options);
+	const { workflow, workflowData } = workflowWith(node);
+	const hooks = new ExecutionLifecycleHooks('manual', 'load-options', workflowData);
+	const context = new LoadOptionsContext(workflow, node, additionalDataFor(hooks, { leadSquaredApi: options.credentials }), 'parameters');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type);
+	const loader = nodeType.methods?.loadOptions?.[method];
+	if (!loader) throw new Error(`The node has no loadOptions method "${method}"`);
+	return await loader.call(context);
 }

@@ -1,4 +1,5 @@
 import { DEMO_ACCOUNT, DEMO_USERS, US_ACCOUNT } from '../sandbox/fixtures';
+import { expectNoSecretIn } from '../harness/assertions';
 import { runNode } from '../harness/engine';
 import { useSandbox } from '../harness/sandboxFixture';
 
@@ -13,16 +14,6 @@ const push = (parameters: Record<string, unknown> = {}) => ({
 	content: '={{ $json.name }} opened the pricing page',
 	...parameters,
 });
-
-const secrets = [DEMO_ACCOUNT.accessKey, DEMO_ACCOUNT.secretKey, DEMO_ACCOUNT.asyncApiKey];
-
-function expectNoSecretIn(value: unknown) {
-	const text = JSON.stringify(value);
-	for (const secret of secrets) {
-		expect(text).not.toContain(secret);
-		expect(text).not.toContain(encodeURIComponent(secret));
-	}
-}
 
 beforeEach(() => {
 	sandbox().clearRecord();

@@ -1,5 +1,7 @@
 /** Faults the sandbox injects into matching requests. */
 export type FaultKind =
+	/** LeadSquared rejects the body (400), whatever it was. */
+	| 'status400'
 	| 'status500'
 	| 'status502'
 	| 'status503'

@@ -292,6 +292,7 @@ export class LeadSquaredSandbox {
 			const { calls, windowMs } = this.rateLimit;
 			return error(429, 'MXAPIRateLimitExceededException', `API calls exceeded the limit of ${calls} in ${windowMs / 1000} second(s)`);
 		}
+		if (failure === 'status400') return badRequest('The request body is not as per API specification (injected fault)');
 		if (failure?.startsWith('status5')) {
 			return error(Number(failure.slice(6)), 'MXException', 'The service failed to process the request (injected fault)');
 		}

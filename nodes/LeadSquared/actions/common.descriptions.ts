@@ -21,3 +21,15 @@ export const userField: INodeProperties = {
 	description:
 		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>',
 };
+
+/** An option that replaces the built-in address of an endpoint LeadSquared has not confirmed. */
+export function endpointOverride(displayName: string, path: string): INodeProperties {
+	return {
+		displayName,
+		name: 'endpointUrl',
+		type: 'string',
+		default: '',
+		placeholder: `https://api.leadsquared.com${path}`,
+		description: `Full URL of this API, if it is not your API host + ${path}. LeadSquared has not published this address in text, so it may differ for your account.`,
+	};
+}

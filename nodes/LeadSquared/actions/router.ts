@@ -1,12 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as lead from './lead/Lead.resource';
 import * as notification from './notification/Notification.resource';
+import * as telephony from './telephony/Telephony.resource';
 
 type Operation = { execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> };
 
 const resources: Record<string, Record<string, Operation>> = {
-	notification: { sendBrowserPush: notification.sendBrowserPush },
+	notification: {
+		sendBrowserPush: notification.sendBrowserPush,
+		sendConverse: notification.sendConverse,
+	},
+	telephony: { showAgentPopup: telephony.showAgentPopup },
+	lead: {
+		captureAsync: lead.captureAsync,
+		getCaptureStatus: lead.getCaptureStatus,
+		getCaptureMetrics: lead.getCaptureMetrics,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

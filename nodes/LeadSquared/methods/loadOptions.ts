@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { leadSquaredRequest } from '../transport';
+import { ENDPOINTS } from '../transport/endpoints';
 
 const fullName = (user: IDataObject) =>
 	[user.FirstName, user.LastName].filter((part) => typeof part === 'string' && part.trim()).join(' ');
@@ -10,7 +11,7 @@ export async function getActiveUsers(this: ILoadOptionsFunctions): Promise<INode
 	const users = (await leadSquaredRequest.call(this, {
 		host: 'api',
 		method: 'GET',
-		path: '/v2/UserManagement.svc/Users.Get',
+		path: ENDPOINTS.users,
 		replaySafe: true,
 	})) as IDataObject[];
 	return (Array.isArray(users) ? users : [])
@@ -21,4 +22,37 @@ export async function getActiveUsers(this: ILoadOptionsFunctions): Promise<INode
 			description: typeof user.Role === 'string' ? user.Role : undefined,
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function leadFields(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	const fields = (await leadSquaredRequest.call(this, {
+		host: 'api',
+		method: 'GET',
+		path: ENDPOINTS.leadFields,
+		qs: { excludeOptionSets: 1 },
+		replaySafe: true,
+	})) as IDataObject[];
+	return (Array.isArray(fields) ? fields : []).filter((field) => typeof field.SchemaName === 'string');
+}
+
+const asOption = (field: IDataObject): INodePropertyOptions => ({
+	name: `${String(field.DisplayName ?? field.SchemaName)} (${String(field.SchemaName)})`,
+	value: String(field.SchemaName),
+	description: [field.DataType, field.IsMandatory ? 'required' : undefined].filter(Boolean).join(', '),
+});
+
+/** Lead fields of the account, by schema name. */
+export async function getLeadFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await leadFields.call(this)).map(asOption).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Fields that identify a lead, for Search By; the first option sends no Search By. */
+export async function getSearchByFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const identifying = (await leadFields.call(this)).filter(
+		(field) => ['Email', 'Phone'].includes(String(field.DataType)) || field.SchemaName === 'ProspectID',
+	);
+	return [
+		{ name: 'None (Always Create a New Lead)', value: '' },
+		...identifying.map(asOption).sort((a, b) => a.name.localeCompare(b.name)),
+	];
 }

@@ -90,10 +90,13 @@ export function callError(
 		connectionError: answer.kind === 'connection' ? answer.code : null,
 		leadSquaredResponse: body === undefined ? null : JSON.parse(redact(JSON.stringify(body), account)),
 	};
-	return new NodeApiError(node, details, {
+	const error = new NodeApiError(node, details, {
 		message: redact(message, account),
 		description: redact(notes.join(' '), account),
 		httpCode: status,
 		itemIndex: call.itemIndex,
 	});
+	// NodeApiError swaps a message naming ECONNRESET & co. for a generic one; keep ours, which says more.
+	error.message = redact(message, account);
+	return error;
 }

@@ -46,18 +46,18 @@ export function assertAccountReaches(
 	this: RequestContext,
 	account: Account,
 	host: ApiHostKind,
-	itemIndex?: number,
+	options: { itemIndex?: number; ownUrl?: boolean } = {},
 ): void {
 	const base = host === 'api' ? account.apiBase : account.asyncBase;
 	const missing =
-		(!isHttpUrl(base) && `valid ${host === 'api' ? 'API URL' : 'Async API URL'} (Region is Custom)`) ||
+		(!options.ownUrl && !isHttpUrl(base) && `valid ${host === 'api' ? 'API URL' : 'Async API URL'} (Region is Custom)`) ||
 		(host === 'async' && !account.asyncApiKey && 'Async API Key (x-api-key)');
 	if (missing) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The LeadSquared credential has no ${missing}, which this operation needs`,
 			{
-				itemIndex,
+				itemIndex: options.itemIndex,
 				description: 'Add it to the credential: LeadSquared shows it under My Account > Settings > API and Webhooks.',
 			},
 		);
@@ -101,13 +101,18 @@ async function send(
 	}
 }
 
-/** The socket-level error code (ECONNRESET, ETIMEDOUT…) of a failed call, if that is what failed. */
+/**
+ * The socket-level error code (ECONNRESET, ETIMEDOUT…) of a failed call, if that is what
+ * failed. n8n wraps the HTTP client's error in a NodeApiError that keeps the code in
+ * `httpCode`, and, depending on the runtime, the original error in `cause`.
+ */
 function networkErrorCode(error: unknown): string | undefined {
-	for (let cause = error as { code?: unknown; cause?: unknown } | undefined; cause; ) {
-		if (typeof cause.code === 'string' && /^E(?!RR_)[A-Z]+$/.test(cause.code)) {
-			return cause.code === 'ECONNABORTED' ? 'ETIMEDOUT' : cause.code;
+	for (let current = error as IDataObject | undefined; current; current = current.cause as IDataObject | undefined) {
+		for (const code of [current.code, current.httpCode]) {
+			if (typeof code === 'string' && /^E(?!RR_)[A-Z]+$/.test(code)) {
+				return code === 'ECONNABORTED' ? 'ETIMEDOUT' : code;
+			}
 		}
-		cause = cause.cause as typeof cause;
 	}
 	return undefined;
 }
@@ -128,7 +133,7 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
  */
 export async function leadSquaredRequest(this: RequestContext, call: LeadSquaredCall): Promise<unknown> {
 	const account = await getAccount.call(this);
-	if (!call.url) assertAccountReaches.call(this, account, call.host, call.itemIndex);
+	assertAccountReaches.call(this, account, call.host, { itemIndex: call.itemIndex, ownUrl: Boolean(call.url) });
 	const url = call.url ?? `${call.host === 'api' ? account.apiBase : account.asyncBase}${call.path}`;
 	const governor = governorFor(account.id, account.limit);
 

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as sendBrowserPush from './sendBrowserPush.operation';
+import * as sendConverse from './sendConverse.operation';
 
-export { sendBrowserPush };
+export { sendBrowserPush, sendConverse };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,8 +19,15 @@ export const description: INodeProperties[] = [
 				description: 'Push a browser notification to a LeadSquared user',
 				action: 'Send a browser push notification',
 			},
+			{
+				name: 'Send Converse System Notification',
+				value: 'sendConverse',
+				description: 'Post a card from the "System" user, pinned at the top of a user’s LeadSquared Converse',
+				action: 'Send a converse system notification',
+			},
 		],
 		default: 'sendBrowserPush',
 	},
 	...sendBrowserPush.description,
+	...sendConverse.description,
 ];

@@ -4,6 +4,7 @@ import type { ItemInput } from '../../helpers/itemInput';
 import { utf8Bytes } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
+import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor, userField } from '../common.descriptions';
 
 /** LeadSquared: "The Title and Content data together cannot exceed 2KB." */
@@ -97,7 +98,7 @@ async function send(this: IExecuteFunctions, push: Push, itemIndex: number): Pro
 	const response = (await leadSquaredRequest.call(this, {
 		host: 'api',
 		method: 'POST',
-		path: '/v2/Notifier.svc/Browser.Push',
+		path: ENDPOINTS.browserPush,
 		body: push as unknown as IDataObject,
 		replaySafe: false,
 		itemIndex,

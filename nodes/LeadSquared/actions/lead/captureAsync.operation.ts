@@ -1,0 +1,146 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ItemInput } from '../../helpers/itemInput';
+import { runPerItem } from '../../helpers/perItem';
+import { leadSquaredRequest } from '../../transport';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { showOnlyFor } from '../common.descriptions';
+import { readLeadFields } from './leadFields';
+import type { LeadCapture } from './leadFields';
+import { waitForCapture } from './waitForCapture';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Lead Fields',
+		name: 'fieldsMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Map Each Field', value: 'mapped', description: 'Pick LeadSquared fields and give each a value' },
+			{ name: 'JSON', value: 'json', description: 'An object of schema name → value, such as a whole input item' },
+		],
+		default: 'mapped',
+	},
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { fieldsMode: ['mapped'] } },
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getLeadFields' },
+						default: '',
+						description:
+							'The lead field\'s schema name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'JSON',
+		name: 'json',
+		type: 'json',
+		default: '{\n  "FirstName": "",\n  "EmailAddress": ""\n}',
+		displayOptions: { show: { fieldsMode: ['json'] } },
+		description: 'Schema name → value, e.g. {{ $JSON }} to send the whole input item. An array of {"Attribute": …, "Value": …} pairs also works.',
+	},
+	{
+		displayName: 'Search By Name or ID',
+		name: 'searchBy',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSearchByFields' },
+		default: '',
+		description:
+			'The field LeadSquared uses to find an existing lead to update instead of creating one. With it the capture is an upsert, so the node can safely send it again after a server error. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to wait until LeadSquared has processed the capture and output its final status (like Get Capture Status)',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'waitTimeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 60,
+		displayOptions: { show: { waitForCompletion: [true] } },
+		description: 'How long to wait. Then the item carries the status it has so far (pending).',
+	},
+	{
+		displayName: 'Fail on Timeout',
+		name: 'failOnTimeout',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { waitForCompletion: [true] } },
+		description: 'Whether an item still pending after the timeout is an error instead of a pending status',
+	},
+];
+
+export const description = showOnlyFor('lead', 'captureAsync', properties);
+
+interface PreparedCapture extends LeadCapture {
+	wait?: { timeoutMs: number; failOnTimeout: boolean };
+}
+
+function prepare(this: IExecuteFunctions, input: ItemInput): PreparedCapture {
+	const capture = readLeadFields(input);
+	if (!input.raw('waitForCompletion', false)) return capture;
+	const seconds = Number(input.raw('waitTimeoutSeconds', 60));
+	if (!Number.isFinite(seconds) || seconds <= 0) {
+		throw input.error('Timeout (Seconds)', `must be a positive number of seconds (got "${String(seconds)}")`);
+	}
+	return { ...capture, wait: { timeoutMs: seconds * 1000, failOnTimeout: Boolean(input.raw('failOnTimeout', false)) } };
+}
+
+async function send(this: IExecuteFunctions, capture: PreparedCapture, itemIndex: number): Promise<IDataObject> {
+	const response = (await leadSquaredRequest.call(this, {
+		host: 'async',
+		method: 'POST',
+		path: ENDPOINTS.captureAsync,
+		body: capture.pairs as unknown as IDataObject[],
+		replaySafe: capture.searchBy !== undefined,
+		itemIndex,
+	})) as IDataObject;
+	const requestId = response?.RequestID;
+	if (typeof requestId !== 'string' || !requestId) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: LeadSquared answered without a RequestID`, {
+			itemIndex,
+			description: `Its answer: ${JSON.stringify(response).slice(0, 300)}`,
+		});
+	}
+	const accepted = {
+		requestId,
+		searchBy: capture.searchBy ?? null,
+		submitted: capture.fields,
+		...(capture.skipped.length ? { skippedEmptyFields: capture.skipped } : {}),
+	};
+	if (!capture.wait) return { ...accepted, status: 'pending', message: response.Status ?? null };
+	const { summary, timedOut } = await waitForCapture.call(this, requestId, capture.wait, itemIndex);
+	return { ...summary, ...accepted, timedOut };
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, items, { prepare, send });
+}
