@@ -29,6 +29,7 @@ export interface CaptureStatusSummary extends IDataObject {
 	leadCreated: boolean | null;
 	currentStep: string | null;
 	lastStep: string | null;
+	searchBy: string | null;
 	submitted: IDataObject | null;
 	raw: IDataObject;
 }
@@ -45,14 +46,17 @@ function parseJsonText(value: unknown): unknown {
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
-/** A capture's fields as `{ SchemaName: value }`, from LeadSquared's `[{Attribute, Value}]`. */
-export function fieldsFromPairs(pairs: unknown): IDataObject | null {
-	if (!Array.isArray(pairs)) return null;
+/** A capture's lead fields as `{ SchemaName: value }` and its Search By, from LeadSquared's `[{Attribute, Value}]`. */
+export function fieldsFromPairs(pairs: unknown): { fields: IDataObject | null; searchBy: string | null } {
+	if (!Array.isArray(pairs)) return { fields: null, searchBy: null };
 	const fields: IDataObject = {};
+	let searchBy: string | null = null;
 	for (const pair of pairs as IDataObject[]) {
-		if (pair && typeof pair.Attribute === 'string') fields[pair.Attribute] = pair.Value as JsonObject[string];
+		if (!pair || typeof pair.Attribute !== 'string') continue;
+		if (pair.Attribute === 'SearchBy') searchBy = String(pair.Value);
+		else fields[pair.Attribute] = pair.Value as JsonObject[string];
 	}
-	return fields;
+	return { fields, searchBy };
 }
 
 /** Flattens a `GET /lead/status` answer into fields a no-code user can map. */
@@ -62,6 +66,7 @@ export function summarizeCaptureStatus(response: IDataObject, requestId: string)
 	const status = OUTCOMES[(leadSquaredStatus ?? '').toLowerCase()] ?? 'pending';
 	const message = parseJsonText(task.Message) as IDataObject | string | null;
 	const result = (message && typeof message === 'object' ? message.Message : undefined) as IDataObject | undefined;
+	const request = fieldsFromPairs(parseJsonText(task.RequestBody));
 	return {
 		requestId: text(response?.RequestId) ?? requestId,
 		status,
@@ -72,7 +77,8 @@ export function summarizeCaptureStatus(response: IDataObject, requestId: string)
 		leadCreated: status === 'success' && typeof result?.IsCreated === 'boolean' ? result.IsCreated : null,
 		currentStep: text(task.TaskCurrentStep),
 		lastStep: text(task.TaskLastStep),
-		submitted: fieldsFromPairs(parseJsonText(task.RequestBody)),
+		searchBy: request.searchBy,
+		submitted: request.fields,
 		raw: response,
 	};
 }

@@ -13,12 +13,12 @@ export type Failure = 'rateLimited' | 'serverError' | 'notSent' | 'noAnswer';
 
 const MAX_RETRIES: Record<Failure, number> = {
 	rateLimited: 6,
-	serverError: 3,
-	notSent: 3,
-	noAnswer: 3,
+	serverError: 4,
+	notSent: 4,
+	noAnswer: 4,
 };
 
-const BACKOFF_MS = [500, 2_000, 6_000];
+const BACKOFF_MS = [500, 1_500, 4_000, 8_000];
 
 export function mayRetry(failure: Failure, replaySafe: boolean, retriesSoFar: number): boolean {
 	if (retriesSoFar >= MAX_RETRIES[failure]) return false;
