@@ -21,7 +21,7 @@ async function captured(lead: Record<string, string>, wait = true): Promise<stri
 	return run.items[0].json.requestId as string;
 }
 
-const statusOf = async (requestId: unknown, continueOnFail = false) =>
+const statusOf = async (requestId: string, continueOnFail = false) =>
 	await runNode({
 		parameters: { resource: 'lead', operation: 'getCaptureStatus', requestId: '={{ $json.id }}' },
 		items: [{ id: requestId }],

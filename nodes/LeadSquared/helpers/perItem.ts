@@ -90,18 +90,17 @@ export async function runPerItem<Prepared>(
  * LeadSquared: say which, so that a re-run can leave them out rather than send them twice.
  */
 function withDeliveryReport(sent: Array<Outcome<IDataObject> | undefined>): Error {
-	const failure = sent.find((outcome) => outcome && !outcome.ok) as { error: Error };
-	const indexes = (wanted: (outcome: Outcome<IDataObject> | undefined) => boolean) =>
-		sent.flatMap((outcome, i) => (wanted(outcome) ? [i] : []));
-	const delivered = indexes((outcome) => outcome?.ok === true);
-	const unsent = indexes((outcome) => outcome === undefined);
-	const report = [
-		delivered.length ? `Items sent successfully before the node stopped: ${delivered.join(', ')}.` : '',
-		unsent.length ? `Items not sent: ${unsent.join(', ')}.` : '',
-	].filter(Boolean);
-	if (report.length && delivered.length) {
-		const error = failure.error as Error & { description?: string };
-		error.description = [error.description, ...report].filter(Boolean).join(' ');
+	const { error } = sent.find((outcome) => outcome && !outcome.ok) as { error: Error & { description?: string } };
+	const delivered = sent.flatMap((outcome, i) => (outcome?.ok ? [i] : []));
+	if (delivered.length > 0) {
+		const unsent = sent.flatMap((outcome, i) => (outcome === undefined ? [i] : []));
+		error.description = [
+			error.description,
+			`Items sent successfully before the node stopped: ${delivered.join(', ')}.`,
+			unsent.length ? `Items not sent: ${unsent.join(', ')}.` : '',
+		]
+			.filter(Boolean)
+			.join(' ');
 	}
-	return failure.error;
+	return error;
 }
