@@ -1,0 +1,71 @@
+import type { IPollFunctions } from 'n8n-workflow';
+
+import type { CaptureStatusSummary } from '../LeadSquared/helpers/captureStatus';
+import { fetchCaptureStatus, isRequestId } from '../LeadSquared/helpers/captureStatus';
+import type { Account } from '../LeadSquared/transport/account';
+import { RateGovernor } from '../LeadSquared/transport/rateGovernor';
+import type { WatchedRequest } from './watchedRequest';
+
+export type CheckResult =
+	| { kind: 'answer'; summary: CaptureStatusSummary }
+	/** LeadSquared does not know the ID (404) or refuses it (400), or it is not an ID at all. */
+	| { kind: 'invalid'; reason: string }
+	/** 429, 5xx or no answer, after the transport's own retries: ask again later. */
+	| { kind: 'unavailable'; reason: string };
+
+export function malformedReason(requestId: string): string {
+	return `"${requestId.slice(0, 80)}" is not a LeadSquared request ID (like 8eca6fa6-262c-43eb-8cfe-6e3325e2dc73)`;
+}
+
+/** One status call; only a credential problem (401/403) is thrown, since it concerns every request. */
+export async function checkStatus(this: IPollFunctions, requestId: string): Promise<CheckResult> {
+	if (!isRequestId(requestId)) return { kind: 'invalid', reason: malformedReason(requestId) };
+	try {
+		return { kind: 'answer', summary: await fetchCaptureStatus.call(this, requestId) };
+	} catch (error) {
+		const httpCode = Number((error as { httpCode?: unknown }).httpCode);
+		if (httpCode === 401 || httpCode === 403) throw error;
+		if (httpCode === 404 || httpCode === 400) return { kind: 'invalid', reason: (error as Error).message };
+		return { kind: 'unavailable', reason: (error as Error).message };
+	}
+}
+
+/** Stop starting checks after this much real time, so a poll ends well before the next (≥ 1 min). */
+const POLL_TIME_BUDGET_MS = 40_000;
+
+/** The checks one poll may make: a share of the account's rate limit, paced over its window. */
+export interface CheckBudget {
+	maxChecks: number;
+	pace: RateGovernor;
+	deadline: number;
+}
+
+export function checkBudget(account: Account, share: number): CheckBudget {
+	const perWindow = Math.max(1, Math.floor(account.limit.calls * share));
+	const windowsPerMinute = Math.max(1, Math.floor(60_000 / account.limit.windowMs));
+	return {
+		maxChecks: perWindow * windowsPerMinute,
+		pace: new RateGovernor({ calls: perWindow, windowMs: account.limit.windowMs }),
+		deadline: Date.now() + POLL_TIME_BUDGET_MS,
+	};
+}
+
+/**
+ * Checks `requests` in the given order (oldest due first) within the budget. Each call
+ * is paced by the budget and, inside leadSquaredRequest, by the account's shared governor.
+ */
+export async function checkInOrder(
+	this: IPollFunctions,
+	requests: WatchedRequest[],
+	budget: CheckBudget,
+	onResult: (request: WatchedRequest, result: CheckResult) => void,
+): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < requests.length && next < budget.maxChecks && Date.now() < budget.deadline) {
+			const request = requests[next++];
+			onResult(request, await budget.pace.run(async () => await checkStatus.call(this, request.requestId)));
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(budget.pace.limit.calls, requests.length) }, worker));
+}
