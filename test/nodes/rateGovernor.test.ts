@@ -1,7 +1,7 @@
 import { concurrentPushes } from '../harness/governedPushRun';
 import { rateLimitFloorMs } from '../harness/rateFloor';
 import { useSandbox } from '../harness/sandboxFixture';
-import { RateGovernor } from '../../nodes/LeadSquared/transport/rateGovernor';
+import { governorFor, RateGovernor } from '../../nodes/LeadSquared/transport/rateGovernor';
 
 const PUSH_PATH = '/v2/Notifier.svc/Browser.Push';
 
@@ -36,5 +36,15 @@ describe('the account-wide rate governor', () => {
 		const busiestWindow = Math.max(...sentAt.map((start) => sentAt.filter((time) => time >= start && time < start + 200).length));
 		expect(busiestWindow).toBeLessThanOrEqual(5);
 		expect(sentAt).toHaveLength(23);
+	});
+});
+
+describe('one governor per account', () => {
+	it('is shared by credentials of the same account, under the stricter of their limits', () => {
+		const loose = governorFor('account-a', { calls: 100, windowMs: 1_000 });
+		const strict = governorFor('account-a', { calls: 25, windowMs: 5_000 });
+		expect(strict).toBe(loose);
+		expect(loose.limit).toEqual({ calls: 25, windowMs: 5_000 });
+		expect(governorFor('account-b', { calls: 100, windowMs: 1_000 })).not.toBe(loose);
 	});
 });

@@ -22,8 +22,16 @@ export class RateGovernor {
 
 	private timer: NodeJS.Timeout | undefined;
 
-	constructor(readonly limit: RateLimit) {
+	constructor(public limit: RateLimit) {
 		this.freeAt = new Array<number>(limit.calls).fill(0);
+	}
+
+	/** Adopts whichever of the two limits is stricter (fewer calls, longer window). */
+	tighten(limit: RateLimit): void {
+		this.limit = {
+			calls: Math.min(this.limit.calls, limit.calls),
+			windowMs: Math.max(this.limit.windowMs, limit.windowMs),
+		};
 	}
 
 	/** Runs `send` once a slot is free. `first` puts a retried call ahead of new ones. */
@@ -54,7 +62,7 @@ export class RateGovernor {
 	private pump(): void {
 		const now = Date.now();
 		while (this.waiting.length > 0 && now >= this.pausedUntil) {
-			const slot = this.freeAt.findIndex((time) => time <= now);
+			const slot = this.freeAt.findIndex((time, index) => index < this.limit.calls && time <= now);
 			if (slot === -1) break;
 			this.freeAt[slot] = Number.POSITIVE_INFINITY;
 			this.waiting.shift()!(slot);
@@ -66,7 +74,7 @@ export class RateGovernor {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = undefined;
 		if (this.waiting.length === 0) return;
-		const nextFree = Math.min(...this.freeAt);
+		const nextFree = Math.min(...this.freeAt.slice(0, this.limit.calls));
 		if (nextFree === Number.POSITIVE_INFINITY) return; // every slot in flight; a release pumps again
 		const wakeAt = Math.max(nextFree, this.pausedUntil);
 		this.timer = setTimeout(() => this.pump(), Math.max(0, wakeAt - now));
@@ -80,16 +88,18 @@ type Registry = Map<string, RateGovernor>;
 /**
  * The governor of one account, shared by every node instance and execution in this
  * process. Kept on globalThis so that the action node and the trigger, which n8n
- * loads as separate modules, still share it.
+ * loads as separate modules, still share it. Two credentials of the same account with
+ * different rate limits share it too, under the stricter limit.
  */
 export function governorFor(accountId: string, limit: RateLimit): RateGovernor {
 	const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
 	const registry = (holder[REGISTRY_KEY] ??= new Map());
-	const key = `${accountId}|${limit.calls}/${limit.windowMs}`;
-	let governor = registry.get(key);
-	if (!governor) {
-		governor = new RateGovernor(limit);
-		registry.set(key, governor);
+	const governor = registry.get(accountId);
+	if (governor) {
+		governor.tighten(limit);
+		return governor;
 	}
-	return governor;
+	const created = new RateGovernor(limit);
+	registry.set(accountId, created);
+	return created;
 }
