@@ -1,16 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	apiBaseUrlExpression,
-	CUSTOM_REGION,
-	REGIONS,
-} from '../nodes/LeadSquared/transport/hosts';
-import { ENDPOINTS } from '../nodes/LeadSquared/transport/endpoints';
+import { CUSTOM_REGION, REGIONS } from '../nodes/LeadSquared/transport/hosts';
 
 const regionOptions = [
 	...Object.entries(REGIONS).map(([value, region]) => ({
@@ -110,31 +100,5 @@ export class LeadSquaredApi implements ICredentialType {
 				'x-LSQ-SecretKey': '={{$credentials.secretKey}}',
 			},
 		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: apiBaseUrlExpression(),
-			url: ENDPOINTS.users,
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'LeadSquared rejected the keys (401). Check the Access Key and Secret Key, and that Region matches the API host of your account (My Account > Settings > API and Webhooks).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No LeadSquared API answered at this address (404). Check Region, or the API URL for a Custom region.',
-				},
-			},
-		],
 	};
 }

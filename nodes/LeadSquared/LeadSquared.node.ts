@@ -4,7 +4,7 @@ import * as lead from './actions/lead/Lead.resource';
 import * as notification from './actions/notification/Notification.resource';
 import * as telephony from './actions/telephony/Telephony.resource';
 import { router } from './actions/router';
-import { loadOptions } from './methods';
+import { credentialTest, loadOptions } from './methods';
 
 export class LeadSquared implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +19,7 @@ export class LeadSquared implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		usableAsTool: true,
-		credentials: [{ name: 'leadSquaredApi', required: true }],
+		credentials: [{ name: 'leadSquaredApi', required: true, testedBy: 'leadSquaredApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -39,7 +39,7 @@ export class LeadSquared implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,6 +2,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import type { CaptureStatusSummary } from '../LeadSquared/helpers/captureStatus';
 import { fetchCaptureStatus, isRequestId } from '../LeadSquared/helpers/captureStatus';
+import { quote } from '../LeadSquared/helpers/itemInput';
 import type { Account } from '../LeadSquared/transport/account';
 import { RateGovernor } from '../LeadSquared/transport/rateGovernor';
 import type { WatchedRequest } from './watchedRequest';
@@ -14,7 +15,7 @@ export type CheckResult =
 	| { kind: 'unavailable'; reason: string };
 
 export function malformedReason(requestId: string): string {
-	return `"${requestId.slice(0, 80)}" is not a LeadSquared request ID (like 8eca6fa6-262c-43eb-8cfe-6e3325e2dc73)`;
+	return `${quote(requestId)} is not a LeadSquared request ID (like 8eca6fa6-262c-43eb-8cfe-6e3325e2dc73)`;
 }
 
 /** One status call; only a credential problem (401/403) is thrown, since it concerns every request. */

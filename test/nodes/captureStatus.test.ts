@@ -114,6 +114,12 @@ describe('dropdowns loaded from LeadSquared', () => {
 		]);
 	});
 
+	it('offers the credential’s own user first where a user is optional', async () => {
+		const options = await loadOptions('getActiveUsersOrKeyOwner', { parameters, credentials: sandbox().credentialsFor() });
+		expect(options[0]).toEqual({ name: "The Credential's User (Default)", value: '' });
+		expect(options.slice(1).map((option) => option.value)).toEqual(DEMO_USERS.slice(0, 3).map((user) => user.ID));
+	});
+
 	it('lists lead fields by schema name, and Search By candidates after “None”', async () => {
 		const fields = await loadOptions('getLeadFields', { parameters, credentials: sandbox().credentialsFor() });
 		expect(fields).toContainEqual({ name: 'Email (EmailAddress)', value: 'EmailAddress', description: 'Email' });

@@ -11,10 +11,17 @@ export interface TextRules {
 
 export const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A user's value for an error message: shortened, and never converting an object (which may throw). */
+export function quote(value: unknown, max = 60): string {
+	if (value !== null && typeof value === 'object') return describe(value);
+	const text = String(value ?? '');
+	return `"${text.length > max ? `${text.slice(0, max)}…` : text}"`;
 }
 
 function isHttpUrl(value: string): boolean {
@@ -60,11 +67,11 @@ export class ItemInput {
 			throw this.error(field, `is ${text.length} characters; LeadSquared allows at most ${rules.maxChars}`);
 		}
 		if (rules.url && !isHttpUrl(text.trim())) {
-			throw this.error(field, `must be a full http(s) URL, like https://example.com/page (got "${text.slice(0, 80)}")`);
+			throw this.error(field, `must be a full http(s) URL, like https://example.com/page (got ${quote(text)})`);
 		}
 		if (rules.oneOf) {
 			const match = rules.oneOf.find((allowed) => allowed.toLowerCase() === text.trim().toLowerCase());
-			if (!match) throw this.error(field, `must be one of ${rules.oneOf.join(', ')} (got "${text.slice(0, 80)}")`);
+			if (!match) throw this.error(field, `must be one of ${rules.oneOf.join(', ')} (got ${quote(text)})`);
 			return match;
 		}
 		return text;

@@ -24,6 +24,11 @@ export async function getActiveUsers(this: ILoadOptionsFunctions): Promise<INode
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Active users, after an empty choice meaning the user whose keys the credential holds. */
+export async function getActiveUsersOrKeyOwner(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return [{ name: "The Credential's User (Default)", value: '' }, ...(await getActiveUsers.call(this))];
+}
+
 async function leadFields(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const fields = (await leadSquaredRequest.call(this, {
 		host: 'api',

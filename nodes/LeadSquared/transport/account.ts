@@ -45,7 +45,9 @@ export function accountFrom(credentials: LeadSquaredCredentials): Account {
 	};
 }
 
-/** Replaces any secret of the account found in `text`. */
+/** Replaces any secret of the account found in `text`, as is or URL-encoded. */
 export function redact(text: string, account: Pick<Account, 'secrets'>): string {
-	return account.secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+	return account.secrets
+		.flatMap((secret) => [secret, encodeURIComponent(secret)])
+		.reduce((result, secret) => result.split(secret).join('***'), text);
 }

@@ -59,14 +59,3 @@ export function baseUrlFor(credentials: ICredentialDataDecryptedObject, kind: Ap
 	const known = REGIONS[region as RegionCode] ?? REGIONS.sg;
 	return `https://${kind === 'api' ? known.apiHost : known.asyncApiHost}`;
 }
-
-/**
- * The same mapping as `baseUrlFor(…, 'api')`, written as an n8n expression so the
- * credential's Test button (which only evaluates expressions) reaches the right host.
- */
-export function apiBaseUrlExpression(): string {
-	const branches = Object.entries(REGIONS)
-		.map(([code, region]) => `$credentials.region === "${code}" ? "https://${region.apiHost}" : `)
-		.join('');
-	return `={{ ${branches}String($credentials.apiUrl || "").trim().replace(/\\/+$/, "") }}`;
-}

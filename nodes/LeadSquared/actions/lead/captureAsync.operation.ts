@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
+import { quote } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
@@ -108,9 +109,10 @@ interface PreparedCapture extends LeadCapture {
 function prepare(this: IExecuteFunctions, input: ItemInput): PreparedCapture {
 	const capture = readLeadFields(input);
 	if (!input.raw('waitForCompletion', false)) return capture;
-	const seconds = Number(input.raw('waitTimeoutSeconds', 60));
+	const timeout = input.raw('waitTimeoutSeconds', 60);
+	const seconds = typeof timeout === 'number' || typeof timeout === 'string' ? Number(timeout) : NaN;
 	if (!Number.isFinite(seconds) || seconds <= 0) {
-		throw input.error('Timeout (Seconds)', `must be a positive number of seconds (got "${String(seconds)}")`);
+		throw input.error('Timeout (Seconds)', `must be a positive number of seconds (got ${quote(timeout)})`);
 	}
 	return { ...capture, wait: { timeoutMs: seconds * 1000, failOnTimeout: Boolean(input.raw('failOnTimeout', false)) } };
 }

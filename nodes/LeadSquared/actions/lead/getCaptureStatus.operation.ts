@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { fetchCaptureStatus, isRequestId } from '../../helpers/captureStatus';
 import type { ItemInput } from '../../helpers/itemInput';
+import { quote } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { showOnlyFor } from '../common.descriptions';
 
@@ -24,7 +25,7 @@ export function readRequestId(input: ItemInput): string {
 	if (!isRequestId(requestId)) {
 		throw input.error(
 			'Request ID',
-			`must be a LeadSquared request ID like 8eca6fa6-262c-43eb-8cfe-6e3325e2dc73 (got "${requestId.slice(0, 60)}")`,
+			`must be a LeadSquared request ID like 8eca6fa6-262c-43eb-8cfe-6e3325e2dc73 (got ${quote(requestId)})`,
 		);
 	}
 	return requestId;

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
+import { describe, quote } from '../../helpers/itemInput';
 
 export interface LeadAttribute {
 	Attribute: string;
@@ -17,11 +18,8 @@ export interface LeadCapture {
 	skipped: string[];
 }
 
-const SCHEMA_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-function describe(value: unknown): string {
-	return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
+/** LeadSquared schema names, like FirstName or mx_Budget (bounded, so messages quoting them stay short). */
+const SCHEMA_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 
 /** Name/value entries from either the mapped fields or the JSON parameter. */
 function entries(input: ItemInput): Array<[unknown, unknown]> {
@@ -56,13 +54,16 @@ export function readLeadFields(input: ItemInput): LeadCapture {
 	const pairs: LeadAttribute[] = [];
 	const skipped: string[] = [];
 	let searchBy = input.text('searchBy', 'Search By').trim();
+	if (searchBy && !SCHEMA_NAME.test(searchBy)) {
+		throw input.error('Search By', `must be a lead field's schema name, like EmailAddress (got ${quote(searchBy)})`);
+	}
 
 	for (const [rawName, value] of entries(input)) {
 		const name = typeof rawName === 'string' ? rawName.trim() : '';
 		if (!SCHEMA_NAME.test(name)) {
 			throw input.error(
 				'Lead Fields',
-				`has a field name "${String(rawName ?? '').slice(0, 60)}" that is not a LeadSquared schema name (like FirstName, EmailAddress or mx_Budget)`,
+				`has a field name ${quote(rawName)} that is not a LeadSquared schema name (like FirstName, EmailAddress or mx_Budget)`,
 			);
 		}
 		if (value !== null && typeof value === 'object') {

@@ -15,6 +15,7 @@ const properties: INodeProperties[] = [
 		...userField,
 		displayName: 'Send To',
 		name: 'userId',
+		typeOptions: { loadOptionsMethod: 'getActiveUsersOrKeyOwner' },
 		description:
 			'The user who gets the notification. Leave empty to notify the user whose keys the credential holds. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>.',
 	},

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
+import { quote } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
@@ -121,7 +122,7 @@ function prepare(this: IExecuteFunctions, input: ItemInput): Converse {
 	}
 	const iconColor = input.text('iconColor', 'Icon Colour', {}, extra.iconColor).trim();
 	if (iconColor && !COLOR.test(iconColor)) {
-		throw input.error('Icon Colour', `must be a colour like #f74f67 or rgb(247, 79, 103) (got "${iconColor.slice(0, 40)}")`);
+		throw input.error('Icon Colour', `must be a colour like #f74f67 or rgb(247, 79, 103) (got ${quote(iconColor)})`);
 	}
 	const description = input.text('description', 'Description', { maxChars: CONVERSE_LIMITS.description }, extra.description);
 	const referenceId = input.text('externalReferenceId', 'External Reference ID', {}, extra.externalReferenceId).trim();

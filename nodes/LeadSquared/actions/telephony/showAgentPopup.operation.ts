@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
+import { quote } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
@@ -95,7 +96,7 @@ export const description = showOnlyFor('telephony', 'showAgentPopup', properties
 function phone(input: ItemInput, name: string, field: string, required: boolean): string {
 	const number = input.text(name, field, { required }).trim();
 	if (number && (!PHONE.test(number) || number.replace(/\D/g, '').length < 3)) {
-		throw input.error(field, `must be a phone number like +91-8611795988 (got "${number.slice(0, 40)}")`);
+		throw input.error(field, `must be a phone number like +91-8611795988 (got ${quote(number)})`);
 	}
 	return number;
 }
