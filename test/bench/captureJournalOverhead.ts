@@ -4,7 +4,7 @@
  * alternately with the journal append and without it (LEADSQUARED_JOURNAL_DISABLED), and
  * times the append alone.
  *   npx ts-node --transpile-only test/bench/captureJournalOverhead.ts
- * Env: BENCH_ITEMS (300), BENCH_ROUNDS (7).
+ * Env: BENCH_ITEMS (300), BENCH_ROUNDS (10).
  */
 import '../harness/setupEnv';
 
@@ -23,7 +23,7 @@ async function main() {
 	const { SSHClientsManager } = await import('n8n-core/dist/execution-engine/ssh-clients-manager');
 
 	const items = Number(process.env.BENCH_ITEMS ?? 300);
-	const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+	const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
 	// A limit the items never reach, so the governor's pacing does not hide the difference.
 	const sandbox = await LeadSquaredSandbox.start({ rateLimit: { calls: 100_000, windowMs: 1_000 } });
 	let serial = 0;
@@ -41,9 +41,11 @@ async function main() {
 	await timedCapture(false);
 	const withJournal: number[] = [];
 	const withoutJournal: number[] = [];
+	// Which goes first alternates, so the runs' drift (JIT, GC) does not count against either.
 	for (let round = 0; round < rounds; round++) {
-		withJournal.push(await timedCapture(true));
-		withoutJournal.push(await timedCapture(false));
+		for (const journal of round % 2 ? [false, true] : [true, false]) {
+			(journal ? withJournal : withoutJournal).push(await timedCapture(journal));
+		}
 	}
 
 	const appends = 5_000;
@@ -66,7 +68,7 @@ async function main() {
 		'ms per item': Number((median(runs) / items).toFixed(3)),
 		'runs (ms)': runs.map((ms) => Math.round(ms)).join(' '),
 	});
-	console.log(`Capture (Async), ${items} items per run, ${rounds} runs each, alternating`);
+	console.log(`Capture (Async), ${items} items per run, ${rounds} runs each, in alternating order`);
 	console.table({ 'with journal append': row(withJournal), 'without (LEADSQUARED_JOURNAL_DISABLED)': row(withoutJournal) });
 	const overhead = (median(withJournal) - median(withoutJournal)) / median(withoutJournal);
 	console.log(`Difference of medians: ${(overhead * 100).toFixed(1)} %`);

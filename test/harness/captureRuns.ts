@@ -13,6 +13,20 @@ export const CAPTURE_ITEMS = {
 	searchBy: 'EmailAddress',
 };
 
+/** Capture (Async) parameters mapping each item's `name` and `email` to the lead, upserting by e-mail. */
+export const CAPTURE_BY_EMAIL = {
+	resource: 'lead',
+	operation: 'captureAsync',
+	fieldsMode: 'mapped',
+	fields: {
+		field: [
+			{ name: 'FirstName', value: '={{ $json.name }}' },
+			{ name: 'EmailAddress', value: '={{ $json.email }}' },
+		],
+	},
+	searchBy: 'EmailAddress',
+};
+
 /** Runs the action node's Capture (Async) on `leads` in one execution and returns its RequestIDs. */
 export async function captureLeads(
 	sandbox: LeadSquaredSandbox,

@@ -1,22 +1,10 @@
+import { CAPTURE_BY_EMAIL } from '../harness/captureRuns';
 import { runNode } from '../harness/engine';
 import { useSandbox } from '../harness/sandboxFixture';
 
 const CAPTURE_PATH = '/lead/capture';
 
 const sandbox = useSandbox({ rateLimit: { calls: 25, windowMs: 1_000 }, queue: { delayMs: 20, timeScale: 0.001 } });
-
-const captureByEmail = {
-	resource: 'lead',
-	operation: 'captureAsync',
-	fieldsMode: 'mapped',
-	fields: {
-		field: [
-			{ name: 'FirstName', value: '={{ $json.name }}' },
-			{ name: 'EmailAddress', value: '={{ $json.email }}' },
-		],
-	},
-	searchBy: 'EmailAddress',
-};
 
 beforeEach(() => {
 	sandbox().clearRecord();
@@ -38,7 +26,7 @@ describe('retries of Capture (Async) with Search By under 429s and dropped conne
 		);
 		const runs = await Promise.all(
 			executions.map(async (items, execution) =>
-				await runNode({ parameters: captureByEmail, items, credentials: sandbox().credentialsFor(), executionId: `retry-${execution}` }),
+				await runNode({ parameters: CAPTURE_BY_EMAIL, items, credentials: sandbox().credentialsFor(), executionId: `retry-${execution}` }),
 			),
 		);
 
@@ -69,7 +57,7 @@ describe('retries of Capture (Async) with Search By under 429s and dropped conne
 	it('without Search By, a dropped answer is an error item that says the lead may exist, and is not sent again', async () => {
 		sandbox().setFaults([{ kind: 'dropAfter', path: CAPTURE_PATH, count: 1 }]);
 		const run = await runNode({
-			parameters: { ...captureByEmail, searchBy: '' },
+			parameters: { ...CAPTURE_BY_EMAIL, searchBy: '' },
 			items: [{ name: 'Once', email: 'once@example.com' }, { name: 'Twice?', email: 'twice@example.com' }],
 			credentials: sandbox().credentialsFor(),
 			continueOnFail: true,
