@@ -1,0 +1,137 @@
+import { copyFileSync, existsSync, mkdirSync } from 'fs';
+import { join } from 'path';
+
+import { DEMO_ACCOUNT } from '../sandbox/fixtures';
+import type { Browser } from './support/browser';
+import { launchChromium } from './support/browser';
+import { builtActionNode, REPO_ROOT } from './support/builtNode';
+import { EditorPage } from './support/editorPage';
+import { operationChoices, resourceChoices } from './support/nodeDescription';
+import { describeEachLine } from './support/perLine';
+import { ARTIFACTS_DIR, OWNER } from './support/stack';
+
+const PUSH_PATH = '/v2/Notifier.svc/Browser.Push';
+/** n8n adds this choice to the Resource and Operation lists of nodes whose credential can sign HTTP requests. */
+const N8N_CUSTOM_API_CALL = 'Custom API Call';
+/** Shown in the README; refreshed only when missing or with UPDATE_SCREENSHOTS=1, so runs leave git clean. */
+const COMMITTED_SCREENSHOT = join(REPO_ROOT, 'test', 'e2e', 'screenshots', 'editor-line1.png');
+
+const node = builtActionNode();
+const resources = resourceChoices(node);
+const pushResource = resources.find((resource) => resource.value === 'notification')!;
+const pushOperation = operationChoices(node, 'notification').find((operation) => operation.value === 'sendBrowserPush')!;
+
+describeEachLine('The node in the n8n editor (Chromium)', { label: 'editor' }, (stack, line) => {
+	let browser: Browser;
+	let editor: EditorPage;
+	const shot = async (step: string) => {
+		const file = join(ARTIFACTS_DIR, `editor-line${line}-${step}.png`);
+		await editor.screenshot(file);
+		return file;
+	};
+
+	beforeAll(async () => {
+		mkdirSync(ARTIFACTS_DIR, { recursive: true });
+		browser = await launchChromium();
+		browser.page.setDefaultTimeout(30_000);
+		editor = new EditorPage(browser.page, stack().n8n.baseUrl);
+	}, 60_000);
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	// Each step leaves a screenshot; a failing step leaves one named after it.
+	const step = (name: string, body: () => Promise<void>) =>
+		it(
+			name,
+			async () => {
+				try {
+					await body();
+				} catch (error) {
+					await shot(`FAILED-${name.replace(/\W+/g, '-')}`).catch(() => undefined);
+					throw error;
+				}
+			},
+			180_000,
+		);
+
+	step('logs in and opens a new workflow', async () => {
+		await editor.login(OWNER.email, OWNER.password);
+		await editor.openNewWorkflow();
+	});
+
+	step('finds "LeadSquared" in the nodes panel, with an action for every operation', async () => {
+		await editor.searchNodesPanel('LeadSquared');
+		await editor.nodeCreatorItem(node.displayName).click();
+		const expectedActions = resources.flatMap((resource) =>
+			operationChoices(node, resource.value).map((operation) => operation.action ?? operation.name),
+		);
+		await editor.showNodeActions(expectedActions[0]);
+		await shot('1-nodes-panel');
+		expect(await editor.nodeCreatorItemNames()).toEqual(expect.arrayContaining(expectedActions));
+	});
+
+	step('adds the node; its Resource and Operation dropdowns offer every choice the built node has', async () => {
+		await editor.nodeCreatorItem(pushOperation.action!).click();
+		await editor.testId('ndv').waitFor();
+		expect(await editor.dropdownChoices('resource')).toEqual([...resources.map((resource) => resource.name), N8N_CUSTOM_API_CALL]);
+		for (const resource of resources) {
+			await editor.choose('resource', resource.name);
+			const offered = await editor.dropdownChoices('operation');
+			expect({ resource: resource.name, offered }).toEqual({
+				resource: resource.name,
+				offered: [...operationChoices(node, resource.value).map((operation) => operation.name), N8N_CUSTOM_API_CALL],
+			});
+		}
+		await editor.choose('resource', pushResource.name);
+		await editor.choose('operation', pushOperation.name);
+		await shot('2-node-parameters');
+	});
+
+	step('creates a credential for the sandbox in the dialog; saving tests it successfully', async () => {
+		const { sandbox } = stack();
+		await editor.openNewCredentialFromNode();
+		const modal = editor.credentialModal();
+		await editor.fill('accessKey', DEMO_ACCOUNT.accessKey, modal);
+		await editor.fill('secretKey', DEMO_ACCOUNT.secretKey, modal);
+		await editor.choose('region', 'Custom');
+		await editor.fill('apiUrl', sandbox.url, modal);
+		await editor.fill('asyncApiUrl', sandbox.url, modal);
+		await editor.fill('asyncApiKey', DEMO_ACCOUNT.asyncApiKey, modal);
+		await shot('3-credential-filled');
+
+		const result = await editor.saveCredentialAndTest();
+
+		expect(result.status).toBe('OK');
+		await editor.credentialTestSuccess().waitFor();
+		expect(await editor.credentialTestSuccess().innerText()).toMatch(/Connection tested successfully/);
+		await shot('4-credential-tested');
+		await editor.closeCredentialModal();
+	});
+
+	step('runs the node (Execute step) and shows its output', async () => {
+		const { sandbox } = stack();
+		sandbox.clearRecord();
+		await editor.fill('title', 'Hello from the editor');
+		await editor.fill('content', `Sent from n8n line ${line} by the browser test`);
+
+		await editor.executeStep();
+
+		await editor.outputPanel().getByText('Message broadcasted successfully').waitFor();
+		const output = await editor.outputPanel().innerText();
+		expect(output).toMatch(/1 item/);
+		expect(output).toContain('credential owner');
+		await editor.dismissToasts();
+		const file = await shot('5-output');
+		if (line === '1' && (!existsSync(COMMITTED_SCREENSHOT) || process.env.UPDATE_SCREENSHOTS === '1')) {
+			mkdirSync(join(COMMITTED_SCREENSHOT, '..'), { recursive: true });
+			copyFileSync(file, COMMITTED_SCREENSHOT);
+		}
+
+		const pushes = sandbox.requestsTo(PUSH_PATH);
+		expect(pushes.map((push) => [push.status, push.body])).toEqual([
+			[200, expect.objectContaining({ Title: 'Hello from the editor', Content: `Sent from n8n line ${line} by the browser test` })],
+		]);
+	});
+});

@@ -1,0 +1,53 @@
+import { EXAMPLE_CREDENTIAL_NAME, readExampleWorkflow, saveWorkflowAsEditorDoes } from '../demo/exampleWorkflows';
+import { expectNoSecretIn } from '../harness/assertions';
+import { DEMO_ACCOUNT } from '../sandbox/fixtures';
+import { describeEachLine } from './support/perLine';
+import { nodeOutput } from './support/tooling';
+
+const PUSH_PATH = '/v2/Notifier.svc/Browser.Push';
+const PUSH_NODE = 'Send Browser Push';
+
+describeEachLine('Example workflow "push notification"', { label: 'push' }, (stack) => {
+	it('runs in n8n and the push reaches LeadSquared with the keys in headers only', async () => {
+		const { rest, sandbox, credential } = stack();
+		sandbox.clearRecord();
+
+		const created = await saveWorkflowAsEditorDoes(rest, readExampleWorkflow('push-notification.json'));
+		// the example names its credential; n8n resolved it to the stored one
+		const node = created.nodes.find((candidate) => candidate.name === PUSH_NODE);
+		expect(node?.credentials).toEqual({ leadSquaredApi: { id: credential.id, name: EXAMPLE_CREDENTIAL_NAME } });
+
+		const execution = await rest.runWorkflowManually(created.id);
+		expect(execution.data.resultData.error).toBeUndefined();
+		expect(execution.status).toBe('success');
+		const items = nodeOutput(execution, PUSH_NODE) ?? [];
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				success: true,
+				message: 'Message broadcasted successfully',
+				sentTo: 'credential owner',
+				title: 'Hello from n8n',
+				content: expect.stringMatching(
+					/^The workflow "LeadSquared – push notification" sent this at \d\d:\d\d \(execution \S+\)\.$/,
+				),
+				clickUrl: 'https://www.leadsquared.com/',
+				iconUrl: null,
+			},
+		]);
+
+		const pushes = sandbox.requestsTo(PUSH_PATH);
+		expect(pushes).toHaveLength(1);
+		const [push] = pushes;
+		expect(push.status).toBe(200);
+		expect(push.body).toEqual({
+			Title: 'Hello from n8n',
+			Content: items[0].json.content,
+			ClickURL: 'https://www.leadsquared.com/',
+			IconURL: '',
+		});
+		expect(push.headers['x-lsq-accesskey']).toBe(DEMO_ACCOUNT.accessKey);
+		expect(push.headers['x-lsq-secretkey']).toBe(DEMO_ACCOUNT.secretKey);
+		expectNoSecretIn({ url: push.url, body: push.rawBody });
+		expectNoSecretIn(execution);
+	});
+});
