@@ -1,4 +1,5 @@
 import { expectNoSecretIn } from '../harness/assertions';
+import { CAPTURE_BY_EMAIL } from '../harness/captureRuns';
 import { runNode } from '../harness/engine';
 import { useSandbox } from '../harness/sandboxFixture';
 import { DEMO_ACCOUNT } from '../sandbox/fixtures';
@@ -8,22 +9,10 @@ const CAPTURE_PATH = '/lead/capture';
 // LeadSquared's retry timetable (30 s, 2 m, 7 m …) compressed 500-fold.
 const sandbox = useSandbox({ rateLimit: { calls: 500, windowMs: 1_000 }, queue: { delayMs: 100, timeScale: 0.002 } });
 
-const capture = (parameters: Record<string, unknown> = {}) => ({
-	resource: 'lead',
-	operation: 'captureAsync',
-	fieldsMode: 'mapped',
-	fields: {
-		field: [
-			{ name: 'FirstName', value: '={{ $json.first }}' },
-			{ name: 'EmailAddress', value: '={{ $json.email }}' },
-		],
-	},
-	searchBy: 'EmailAddress',
-	...parameters,
-});
+const capture = (parameters: Record<string, unknown> = {}) => ({ ...CAPTURE_BY_EMAIL, ...parameters });
 
 let counter = 0;
-const person = (overrides: Record<string, unknown> = {}) => ({ first: 'Priya', email: `priya.${++counter}@example.com`, ...overrides });
+const person = (overrides: Record<string, unknown> = {}) => ({ name: 'Priya', email: `priya.${++counter}@example.com`, ...overrides });
 
 beforeEach(() => {
 	sandbox().clearRecord();
@@ -177,7 +166,7 @@ describe('Lead → Capture (Async)', () => {
 				timedOut: false,
 				submitted: { FirstName: 'Priya', EmailAddress: lead.email },
 			});
-			const again = await runNode({ parameters: waiting(), items: [{ ...lead, first: 'Priya S.' }], credentials: sandbox().credentialsFor() });
+			const again = await runNode({ parameters: waiting(), items: [{ ...lead, name: 'Priya S.' }], credentials: sandbox().credentialsFor() });
 			expect(again.items[0].json).toMatchObject({ status: 'success', leadId: first.items[0].json.leadId, leadCreated: false });
 		});
 
@@ -193,7 +182,7 @@ describe('Lead → Capture (Async)', () => {
 		});
 
 		it('a system error that LeadSquared retries ends in success', async () => {
-			const run = await runNode({ parameters: waiting(), items: [person({ first: 'Flaky [sandbox:system-error:2]' })], credentials: sandbox().credentialsFor() });
+			const run = await runNode({ parameters: waiting(), items: [person({ name: 'Flaky [sandbox:system-error:2]' })], credentials: sandbox().credentialsFor() });
 			expect(run.items[0].json).toMatchObject({ status: 'success', leadCreated: true });
 			const statusChecks = sandbox().requestsTo('/lead/status', 'GET').map((request) => (request.response as { TaskStatus: { Status: string } }).TaskStatus.Status);
 			expect(statusChecks.at(-1)).toBe('Success');
