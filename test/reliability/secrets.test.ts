@@ -16,7 +16,8 @@ import { loadOptions, runNode } from '../harness/engine';
 import { DEMO_USERS } from '../sandbox/fixtures';
 import type { RecordedRequest } from '../sandbox/server';
 import type { CapturedOutput } from './support/secretScan';
-import { captureOutput, findSecrets } from './support/secretScan';
+import { captureOutput } from './support/secretScan';
+import { findSecrets } from '../harness/secrets';
 import type { ScenarioResult } from './support/secretScenarios';
 import { ALL_KEYS, echoServer, KEYS, LOADERS, runScenario, SCENARIOS, SECRETS } from './support/secretScenarios';
 
