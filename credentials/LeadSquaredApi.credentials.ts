@@ -81,7 +81,7 @@ export class LeadSquaredApi implements ICredentialType {
 			typeOptions: { minValue: 1 },
 			default: 25,
 			description:
-				'How many API calls your account may make per window. Every LeadSquared node in this n8n process shares it, so workflows never trip the limit.',
+				'How many API calls your account may make per window (your LeadSquared plan says). Every LeadSquared node shares it: within one n8n instance exactly, and across queue-mode workers by adapting to the 429s LeadSquared answers.',
 		},
 		{
 			displayName: 'Rate Limit Window (Seconds)',

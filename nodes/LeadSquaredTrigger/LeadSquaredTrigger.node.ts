@@ -1,6 +1,10 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { assertAccountReaches, getAccount } from '../LeadSquared/transport';
+import { assertAccountReaches, CREDENTIAL_TYPE, getAccount } from '../LeadSquared/transport';
+import { checkConditions } from './conditionsCheck';
+import { N8N_API_CREDENTIAL, N8nApi } from './n8nApi';
+import type { CaptureScope } from './newCaptures';
 import { pollOnce } from './pollCycle';
 import { properties } from './properties';
 import { readSettings } from './settings';
@@ -19,7 +23,10 @@ export class LeadSquaredTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: ['main'],
-		credentials: [{ name: 'leadSquaredApi', required: true }],
+		credentials: [
+			{ name: CREDENTIAL_TYPE, required: true },
+			{ name: N8N_API_CREDENTIAL, required: true },
+		],
 		properties,
 	};
 
@@ -27,7 +34,12 @@ export class LeadSquaredTrigger implements INodeType {
 		const settings = readSettings.call(this);
 		const account = await getAccount.call(this);
 		assertAccountReaches.call(this, account, 'async');
-		if (this.getMode() === 'manual') return await fetchTestEvent.call(this, settings, account);
-		return await pollOnce.call(this, settings, account);
+		const credentialId = this.getNode().credentials?.[CREDENTIAL_TYPE]?.id;
+		if (!credentialId) throw new NodeOperationError(this.getNode(), 'Save the workflow with a LeadSquared credential first');
+		const scope: CaptureScope = { credentialId, workflowId: settings.ownWorkflowOnly ? String(this.getWorkflow().id ?? '') : undefined };
+		const api = await N8nApi.for(this);
+		if (this.getMode() === 'manual') return await fetchTestEvent.call(this, settings, account, api, scope);
+		await checkConditions.call(this, api, scope);
+		return await pollOnce.call(this, settings, account, api, scope);
 	}
 }

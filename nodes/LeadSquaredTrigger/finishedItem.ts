@@ -22,11 +22,12 @@ export function finishedJson({ request, status, reason, seenFinishedAt, summary 
 		leadCreated: summary?.leadCreated ?? null,
 		submittedAt: isoOrNull(request.submittedAt),
 		seenFinishedAt: isoOrNull(seenFinishedAt),
-		searchBy: request.searchBy ?? summary?.searchBy ?? null,
-		submitted: request.submitted ?? summary?.submitted ?? null,
+		searchBy: summary?.searchBy ?? null,
+		submitted: summary?.submitted ?? null,
 		source: request.source,
 		workflowId: request.workflowId,
 		executionId: request.executionId,
+		nodeName: request.nodeName,
 		statusChecks: request.checks,
 	};
 }

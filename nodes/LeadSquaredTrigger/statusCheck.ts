@@ -1,10 +1,10 @@
 import type { IPollFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import type { CaptureStatusSummary } from '../LeadSquared/helpers/captureStatus';
 import { fetchCaptureStatus, isRequestId } from '../LeadSquared/helpers/captureStatus';
 import { quote } from '../LeadSquared/helpers/itemInput';
 import type { Account } from '../LeadSquared/transport/account';
-import { RateGovernor } from '../LeadSquared/transport/rateGovernor';
 import type { WatchedRequest } from './watchedRequest';
 
 export type CheckResult =
@@ -31,13 +31,14 @@ export async function checkStatus(this: IPollFunctions, requestId: string): Prom
 	}
 }
 
-/** Stop starting checks after this much real time, so a poll ends well before the next (≥ 1 min). */
+/** Stop starting checks after this much time, so a poll ends well before the next (at least a minute later). */
 const POLL_TIME_BUDGET_MS = 40_000;
 
-/** The checks one poll may make: a share of the account's rate limit, paced over its window. */
+/** Status calls one poll may make: a share of the account's rate limit, spread evenly over its window. */
 export interface CheckBudget {
 	maxChecks: number;
-	pace: RateGovernor;
+	/** Time between the starts of two checks. */
+	paceMs: number;
 	deadline: number;
 }
 
@@ -46,14 +47,14 @@ export function checkBudget(account: Account, share: number): CheckBudget {
 	const windowsPerMinute = Math.max(1, Math.floor(60_000 / account.limit.windowMs));
 	return {
 		maxChecks: perWindow * windowsPerMinute,
-		pace: new RateGovernor({ calls: perWindow, windowMs: account.limit.windowMs }),
+		paceMs: account.limit.windowMs / perWindow,
 		deadline: Date.now() + POLL_TIME_BUDGET_MS,
 	};
 }
 
 /**
- * Checks `requests` in the given order (oldest due first) within the budget. Each call
- * is paced by the budget and, inside leadSquaredRequest, by the account's shared governor.
+ * Checks `requests` in the given order (the longest overdue first) within the budget, one
+ * every `paceMs`; inside leadSquaredRequest each call also goes through the account's governor.
  */
 export async function checkInOrder(
 	this: IPollFunctions,
@@ -61,12 +62,11 @@ export async function checkInOrder(
 	budget: CheckBudget,
 	onResult: (request: WatchedRequest, result: CheckResult) => void,
 ): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < requests.length && next < budget.maxChecks && Date.now() < budget.deadline) {
-			const request = requests[next++];
-			onResult(request, await budget.pace.run(async () => await checkStatus.call(this, request.requestId)));
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(budget.pace.limit.calls, requests.length) }, worker));
+	const checks: Array<Promise<void>> = [];
+	for (const [index, request] of requests.slice(0, budget.maxChecks).entries()) {
+		if (index > 0) await sleep(budget.paceMs);
+		if (Date.now() >= budget.deadline) break;
+		checks.push(checkStatus.call(this, request.requestId).then((result) => onResult(request, result)));
+	}
+	await Promise.all(checks);
 }

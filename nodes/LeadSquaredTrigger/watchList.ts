@@ -1,4 +1,3 @@
-import type { JournalEntry } from '../LeadSquared/captureJournal/entry';
 import { isRequestId } from '../LeadSquared/helpers/captureStatus';
 import {
 	AFTER_UNAVAILABLE_MS,
@@ -7,7 +6,8 @@ import {
 	nextCheckAfterError,
 	nextCheckWhileInQueue,
 } from './checkSchedule';
-import type { TriggerState } from './stateStore';
+import type { HarvestedCapture } from './capturesInExecution';
+import type { TriggerState } from './triggerState';
 import type { CheckResult } from './statusCheck';
 import { malformedReason } from './statusCheck';
 import type { FinishedRequest, FinishedStatus, WatchedRequest } from './watchedRequest';
@@ -41,10 +41,10 @@ export class WatchList {
 		return this.watched.size;
 	}
 
-	toState(cursor = this.state.cursor): TriggerState {
+	toState(feed = this.state.feed): TriggerState {
 		return {
 			...this.state,
-			cursor,
+			feed,
 			watched: [...this.watched.values()],
 			emittedIds: this.emitted.slice(-REMEMBERED_EMITTED_IDS),
 		};
@@ -59,18 +59,17 @@ export class WatchList {
 		this.changed = true;
 	}
 
-	watchEntry(entry: JournalEntry, time: number): void {
-		if (this.knows(entry.requestId)) return;
+	watchCapture(capture: HarvestedCapture, time: number): void {
+		if (this.knows(capture.requestId)) return;
 		this.add({
-			requestId: entry.requestId,
+			requestId: capture.requestId,
 			source: 'capture',
-			submittedAt: entry.submittedAt,
+			submittedAt: capture.submittedAt,
 			registeredAt: time,
-			workflowId: entry.workflowId,
-			executionId: entry.executionId,
-			searchBy: entry.searchBy,
-			submitted: entry.submitted,
-			nextCheckAt: firstCheckAt(entry.submittedAt),
+			workflowId: capture.workflowId,
+			executionId: capture.executionId,
+			nodeName: capture.nodeName,
+			nextCheckAt: firstCheckAt(capture.submittedAt),
 			checks: 0,
 			inQueueAnswers: 0,
 			firstErrorAt: null,
@@ -92,8 +91,7 @@ export class WatchList {
 				registeredAt: time,
 				workflowId: null,
 				executionId: null,
-				searchBy: null,
-				submitted: null,
+				nodeName: null,
 				nextCheckAt: time,
 				checks: 0,
 				inQueueAnswers: 0,

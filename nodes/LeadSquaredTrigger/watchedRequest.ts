@@ -1,18 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { CaptureStatusSummary } from '../LeadSquared/helpers/captureStatus';
 
-/** One request the trigger waits on, as kept in its state file. */
+/** One request the trigger waits on, as kept in its state. */
 export interface WatchedRequest {
 	requestId: string;
 	source: 'capture' | 'requestIdList';
-	/** Package clock (ms); null for a typed Request ID. */
+	/** When the capture was made (ms); null for a typed Request ID. */
 	submittedAt: number | null;
 	registeredAt: number;
 	workflowId: string | null;
 	executionId: string | null;
-	searchBy: string | null;
-	submitted: IDataObject | null;
+	nodeName: string | null;
 	nextCheckAt: number;
 	/** Status calls made for it (each after the transport's own retries). */
 	checks: number;

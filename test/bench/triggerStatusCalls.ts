@@ -8,10 +8,6 @@
  */
 import '../harness/setupEnv';
 
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-
 const MINUTE = 60_000;
 const GIVE_UP_MS = 10 * 60 * MINUTE;
 
@@ -22,12 +18,12 @@ interface Submission {
 }
 
 async function main() {
-	process.env.LEADSQUARED_JOURNAL_DIR = mkdtempSync(join(tmpdir(), 'lsq-bench-journal-'));
 	const { VirtualClock } = await import('../harness/virtualClock');
 	const { LeadSquaredSandbox } = await import('../sandbox/server');
 	const { mixedLeads, DEFAULT_COMPLETION_MIX } = await import('../sandbox/completionMix');
 	const { captureLeads } = await import('../harness/captureRuns');
 	const { TriggerProcess, emittedJson } = await import('../harness/triggerProcess');
+	const { FakeN8nApi } = await import('../harness/fakeN8nApi');
 	const { Container } = await import('@n8n/di');
 	const { SSHClientsManager } = await import('n8n-core/dist/execution-engine/ssh-clients-manager');
 
@@ -36,18 +32,21 @@ async function main() {
 	const start = Date.UTC(2025, 0, 6, 8, 0, 0);
 	const batch = 20;
 
+	let n8n: InstanceType<typeof FakeN8nApi>;
+
 	/** Submits the same 500 captures at the same virtual times, then calls `poll` once a minute until `done`. */
 	type Sandbox = InstanceType<typeof LeadSquaredSandbox>;
 	async function run(poll: (sandbox: Sandbox, submissions: Submission[], time: number) => Promise<void>, done: () => boolean) {
 		const clock = new VirtualClock(start);
 		clock.install();
 		const sandbox = await LeadSquaredSandbox.start({ clock: clock.now, rateLimit: { calls: 5000, windowMs: 1_000 } });
+		n8n = await FakeN8nApi.start(clock.now);
 		const submissions: Submission[] = [];
 		await poll(sandbox, submissions, clock.time); // activation
 		for (let minute = 0; minute < 24 * 60 && !(submissions.length === count && done()); minute++) {
 			if (minute % 2 === 0 && submissions.length < count) {
 				const slice = leads.slice(submissions.length, submissions.length + batch);
-				const { requestIds } = await captureLeads(sandbox, slice.map((mixed) => mixed.lead), { executionId: `bench-${minute}` });
+				const { requestIds } = await captureLeads(sandbox, slice.map((mixed) => mixed.lead), { n8n });
 				requestIds.forEach((requestId, i) => submissions.push({ at: clock.time, requestId, kind: slice[i].kind }));
 			}
 			clock.advance(MINUTE);
@@ -56,6 +55,7 @@ async function main() {
 		const calls = sandbox.requestsTo('/lead/status', 'GET').length;
 		const finishedAt = new Map(sandbox.captures().map((capture) => [capture.requestId, sandbox.queue.finishedAt(capture)]));
 		await sandbox.close();
+		await n8n.close();
 		clock.uninstall();
 		return { calls, submissions, finishedAt, virtualHours: (clock.time - start) / (60 * MINUTE) };
 	}
@@ -65,7 +65,7 @@ async function main() {
 	let trigger: InstanceType<typeof TriggerProcess> | undefined;
 	const triggerRun = await run(
 		async (sandbox) => {
-			trigger ??= new TriggerProcess({ parameters: { outcome: 'any' }, credentials: sandbox.credentialsFor() });
+			trigger ??= new TriggerProcess({ parameters: { outcome: 'any' }, credentials: sandbox.credentialsFor(), n8nApi: n8n.credentialsFor() });
 			for (const item of emittedJson(await trigger.poll())) {
 				emitted.set(item.requestId as string, {
 					status: item.status as string,

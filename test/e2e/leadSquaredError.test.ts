@@ -24,7 +24,7 @@ describeEachLine('A LeadSquared error in real n8n', { label: 'errors' }, (stack)
 		const { error, lastNodeExecuted } = execution.data.resultData;
 		expect(lastNodeExecuted).toBe(PUSH_NODE);
 		expect(error?.message).toBe(
-			'LeadSquared failed to process the request (500): The service failed to process the request (injected fault)',
+			'LeadSquared failed to handle the request (500): The service failed to process the request (injected fault)',
 		);
 		// a push is not safe to send twice: the node reports instead of retrying
 		expect(error?.description).toMatch(/Not sent again automatically/);

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { NodeRun } from './engine';
 import { runNode } from './engine';
+import type { FakeN8nApi } from './fakeN8nApi';
 import type { LeadSquaredSandbox } from '../sandbox/server';
 
 /** Capture (Async) parameters that send each input item as the lead, upserting by e-mail. */
@@ -27,13 +28,17 @@ export const CAPTURE_BY_EMAIL = {
 	searchBy: 'EmailAddress',
 };
 
-/** Runs the action node's Capture (Async) on `leads` in one execution and returns its RequestIDs. */
+/**
+ * Runs the action node's Capture (Async) on `leads` in one execution and returns its
+ * RequestIDs; with `n8n`, stores the execution there as n8n would (its ID is `executionId`).
+ */
 export async function captureLeads(
 	sandbox: LeadSquaredSandbox,
 	leads: IDataObject[],
-	options: { workflowId?: string; executionId?: string } = {},
-): Promise<{ requestIds: string[]; run: NodeRun }> {
-	const run = await runNode({ parameters: CAPTURE_ITEMS, items: leads, credentials: sandbox.credentialsFor(), ...options });
+	options: { workflowId?: string; n8n?: FakeN8nApi } = {},
+): Promise<{ requestIds: string[]; run: NodeRun; executionId?: string }> {
+	const run = await runNode({ parameters: CAPTURE_ITEMS, items: leads, credentials: sandbox.credentialsFor(), workflowId: options.workflowId });
 	if (run.status !== 'success') throw new Error(`Capture failed: ${run.error?.message}`);
-	return { requestIds: run.items.map((item) => item.json.requestId as string), run };
+	const executionId = options.n8n?.recordRun(run.run, run.workflowData);
+	return { requestIds: run.items.map((item) => item.json.requestId as string), run, executionId };
 }

@@ -33,9 +33,14 @@ export interface NodeRun {
 	/** The error that stopped the node, if it failed. */
 	error?: Error & { description?: string; httpCode?: string | null; context?: IDataObject };
 	run: IRun;
+	/** The one-node workflow it ran in, as n8n would store it with the execution. */
+	workflowData: IWorkflowBase;
 }
 
 let executionCounter = 0;
+
+/** The ID n8n would give the LeadSquared credential every test node uses. */
+export const LEADSQUARED_CREDENTIAL_ID = 'cred-1';
 
 export function additionalDataFor(
 	hooks: ExecutionLifecycleHooks,
@@ -78,12 +83,12 @@ function nodeFor(options: Pick<RunNodeOptions, 'parameters' | 'continueOnFail' |
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { leadSquaredApi: { id: 'cred-1', name: 'LeadSquared account' } },
+		credentials: { leadSquaredApi: { id: LEADSQUARED_CREDENTIAL_ID, name: 'LeadSquared account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 }
 
-export function workflowWith(node: INode, id = 'wf-test'): { workflow: Workflow; workflowData: IWorkflowBase } {
+export function workflowWith(node: INode, id = 'wf-test', staticData?: IDataObject): { workflow: Workflow; workflowData: IWorkflowBase } {
 	const workflowData: IWorkflowBase = {
 		id,
 		name: 'LeadSquared test',
@@ -104,6 +109,7 @@ export function workflowWith(node: INode, id = 'wf-test'): { workflow: Workflow;
 		active: false,
 		nodeTypes,
 		settings: workflowData.settings,
+		staticData,
 	});
 	return { workflow, workflowData };
 }
@@ -135,6 +141,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		items: taskData?.data?.main?.[0] ?? [],
 		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
 		run,
+		workflowData,
 	};
 }
 

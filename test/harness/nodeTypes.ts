@@ -1,6 +1,7 @@
 import type { ICredentialType, IDataObject, INodeType, INodeTypes } from 'n8n-workflow';
 
 import { LeadSquaredApi } from '../../credentials/LeadSquaredApi.credentials';
+import { LeadSquaredN8nApi } from '../../credentials/LeadSquaredN8nApi.credentials';
 import { LeadSquared } from '../../nodes/LeadSquared/LeadSquared.node';
 
 /** Node type names as n8n gives them to a community package's nodes. */
@@ -22,4 +23,5 @@ export const nodeTypes: INodeTypes = {
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	leadSquaredApi: new LeadSquaredApi(),
+	leadSquaredN8nApi: new LeadSquaredN8nApi(),
 };

@@ -1,19 +1,18 @@
 import { ExecutionLifecycleHooks, PollContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
 	IWorkflowExecuteAdditionalData,
+	Workflow,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { accountJournalDir } from '../../nodes/LeadSquared/captureJournal/paths';
-import type { LeadSquaredCredentials } from '../../nodes/LeadSquared/transport/account';
-import { accountFrom } from '../../nodes/LeadSquared/transport/account';
 import { LeadSquaredTrigger } from '../../nodes/LeadSquaredTrigger/LeadSquaredTrigger.node';
-import { statePathFor } from '../../nodes/LeadSquaredTrigger/stateStore';
-import { additionalDataFor, workflowWith } from './engine';
+import type { TriggerState } from '../../nodes/LeadSquaredTrigger/triggerState';
+import { additionalDataFor, LEADSQUARED_CREDENTIAL_ID, workflowWith } from './engine';
 import { registerNodeType } from './nodeTypes';
 
 export const TRIGGER_TYPE = 'n8n-nodes-leadsquared.leadSquaredTrigger';
@@ -26,24 +25,44 @@ export function triggerNode(parameters: INodeParameters, id = 'b1b2c3d4-0000-400
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { event: 'captureFinished', ...parameters },
-		credentials: { leadSquaredApi: { id: 'cred-1', name: 'LeadSquared account' } },
+		credentials: {
+			leadSquaredApi: { id: LEADSQUARED_CREDENTIAL_ID, name: 'LeadSquared account' },
+			leadSquaredN8nApi: { id: 'cred-n8n', name: 'n8n API' },
+		},
 	};
 }
 
 export interface TriggerProcessOptions {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
+	/** The n8n API credential's data (the fake n8n API's URL and key). */
+	n8nApi: ICredentialDataDecryptedObject;
 	workflowId?: string;
 	nodeId?: string;
 }
 
+/** n8n's database as one trigger sees it: the static data stored with its latest emission. */
+export class StoredStaticData {
+	data: IDataObject = {};
+
+	/** The trigger's own state in it (n8n keeps node static data under `node:<name>`). */
+	triggerState(): TriggerState {
+		return (this.data['node:LeadSquared Trigger'] as IDataObject).captureRequestFinished as unknown as TriggerState;
+	}
+}
+
 /**
- * The trigger as one n8n process runs it: a new node instance, and for every poll a new
- * n8n-core PollContext over a real Workflow. Nothing is kept between instances but what
- * the trigger wrote to disk, so a new TriggerProcess is a restart.
+ * The trigger as one n8n main instance runs it: one Workflow object from activation on, whose
+ * static data lives in memory between polls and is stored (in `store`) as n8n 1.x stores it:
+ * after the first poll (n8n saves it when it has activated the workflow) and whenever a poll
+ * emits. A new TriggerProcess on the same store is a restart (n8n activates it again).
  */
 export class TriggerProcess {
 	private readonly nodeType = new LeadSquaredTrigger();
+
+	private readonly workflow: Workflow;
+
+	private readonly node: INode;
 
 	private freezeAt: number | undefined;
 
@@ -51,21 +70,32 @@ export class TriggerProcess {
 
 	private frozen?: () => void;
 
-	constructor(private readonly options: TriggerProcessOptions) {}
+	private polls = 0;
+
+	constructor(
+		private readonly options: TriggerProcessOptions,
+		private readonly store = new StoredStaticData(),
+	) {
+		this.node = triggerNode(options.parameters, options.nodeId);
+		this.workflow = workflowWith(this.node, options.workflowId ?? 'wf-trigger', JSON.parse(JSON.stringify(store.data))).workflow;
+	}
 
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<INodeExecutionData[][] | null> {
 		registerNodeType(TRIGGER_TYPE, this.nodeType);
-		const node = triggerNode(this.options.parameters, this.options.nodeId);
-		const { workflow, workflowData } = workflowWith(node, this.options.workflowId ?? 'wf-trigger');
-		const hooks = new ExecutionLifecycleHooks(mode, 'poll', workflowData);
-		const additionalData = this.intercepted(additionalDataFor(hooks, { leadSquaredApi: this.options.credentials }));
-		const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
-		return await this.nodeType.poll.call(context);
+		const hooks = new ExecutionLifecycleHooks(mode, 'poll', workflowWith(this.node).workflowData);
+		const additionalData = this.intercepted(
+			additionalDataFor(hooks, { leadSquaredApi: this.options.credentials, leadSquaredN8nApi: this.options.n8nApi }),
+		);
+		const context = new PollContext(this.workflow, this.node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+		const result = await this.nodeType.poll.call(context);
+		if (mode === 'manual') return result;
+		if (this.polls++ === 0 || result !== null) this.store.data = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
+		return result;
 	}
 
 	/**
 	 * Starts a poll that "dies" when it is about to send its `statusCall`-th status call:
-	 * that call never returns, so the poll never saves or emits, like a killed process.
+	 * that call never returns, so the poll never emits, like a killed instance.
 	 * Resolves `{ frozen: true }` then, or with the poll's result if it ended first.
 	 */
 	async pollUntilFrozen(statusCall: number): Promise<{ frozen: true } | { frozen: false; result: INodeExecutionData[][] | null }> {
@@ -92,12 +122,3 @@ export class TriggerProcess {
 
 /** The json of a poll's items (none for a poll that emitted nothing). */
 export const emittedJson = (result: INodeExecutionData[][] | null) => (result?.[0] ?? []).map((item) => item.json);
-
-/** Where a trigger's state lives, and the journal folder of its account, for assertions. */
-export function triggerFiles(options: TriggerProcessOptions): { statePath: string; journalDir: string } {
-	const account = accountFrom(options.credentials as LeadSquaredCredentials);
-	return {
-		statePath: statePathFor(options.workflowId ?? 'wf-trigger', options.nodeId ?? triggerNode({}).id, account.id),
-		journalDir: accountJournalDir(account.id),
-	};
-}

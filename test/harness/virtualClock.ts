@@ -1,7 +1,9 @@
-import { CLOCK_KEY } from '../../nodes/LeadSquared/helpers/clock';
+import { clock } from '../../nodes/LeadSquared/helpers/clock';
 
-/** A clock the test moves by hand, shared by the package (journal, trigger) and the sandbox's queue. */
+/** A clock the test moves by hand, shared by the trigger's check schedule and the sandbox's queue. */
 export class VirtualClock {
+	private readonly realNow = clock.now;
+
 	constructor(public time: number) {}
 
 	readonly now = (): number => this.time;
@@ -11,10 +13,10 @@ export class VirtualClock {
 	}
 
 	install(): void {
-		(globalThis as unknown as Record<symbol, unknown>)[CLOCK_KEY] = this.now;
+		clock.now = this.now;
 	}
 
 	uninstall(): void {
-		delete (globalThis as unknown as Record<symbol, unknown>)[CLOCK_KEY];
+		clock.now = this.realNow;
 	}
 }

@@ -94,7 +94,7 @@ describe('Telephony → Show Agent Pop-Up', () => {
 	it('a 500 is reported and not repeated (a second pop-up would confuse the agent)', async () => {
 		sandbox().setFaults([{ kind: 'status503', path: POPUP_PATH }]);
 		const run = await runNode({ parameters: popup(), items: [call], credentials: sandbox().credentialsFor() });
-		expect(run.error?.message).toMatch(/^LeadSquared failed to process the request \(503\)/);
+		expect(run.error?.message).toMatch(/^LeadSquared failed to handle the request \(503\)/);
 		expect(sandbox().requestsTo(POPUP_PATH)).toHaveLength(1);
 	});
 

@@ -150,7 +150,7 @@ describe('Notification → Send Browser Push, in the n8n engine against the sand
 		sandbox().setFaults([{ kind: 'status500', path: PUSH_PATH }]);
 		const run = await runNode({ parameters: push(), items: [{ name: 'A' }], credentials: sandbox().credentialsFor() });
 		expect(run.error?.message).toBe(
-			'LeadSquared failed to process the request (500): The service failed to process the request (injected fault)',
+			'LeadSquared failed to handle the request (500): The service failed to process the request (injected fault)',
 		);
 		expect(run.error?.description).toContain('Not sent again automatically');
 		expect(sandbox().requestsTo(PUSH_PATH)).toHaveLength(1);

@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { captureLeads } from '../harness/captureRuns';
-import { useFreshJournalDir } from '../harness/journalDir';
+import { CAPTURE_ITEMS, captureLeads } from '../harness/captureRuns';
+import { runNode } from '../harness/engine';
+import { FakeN8nApi } from '../harness/fakeN8nApi';
 import { useSandbox } from '../harness/sandboxFixture';
 import type { TriggerProcessOptions } from '../harness/triggerProcess';
-import { emittedJson, TriggerProcess, triggerFiles } from '../harness/triggerProcess';
+import { emittedJson, StoredStaticData, TriggerProcess } from '../harness/triggerProcess';
 import { VirtualClock } from '../harness/virtualClock';
 
 const MINUTE = 60_000;
@@ -14,9 +14,15 @@ const STATUS_PATH = '/lead/status';
 
 const clock = new VirtualClock(Date.UTC(2025, 0, 6, 8, 0, 0));
 const sandbox = useSandbox({ clock: clock.now, rateLimit: { calls: 1000, windowMs: 1_000 } });
-useFreshJournalDir();
-beforeAll(() => clock.install());
-afterAll(() => clock.uninstall());
+let n8n: FakeN8nApi;
+beforeAll(async () => {
+	clock.install();
+	n8n = await FakeN8nApi.start(clock.now);
+});
+afterAll(async () => {
+	clock.uninstall();
+	await n8n.close();
+});
 beforeEach(() => {
 	sandbox().setFaults([]);
 	sandbox().setQueue({ delayMs: 3_000 });
@@ -28,36 +34,115 @@ afterEach(() => clock.advance(25 * HOUR));
 let counter = 0;
 const lead = (overrides: IDataObject = {}) => ({ FirstName: 'Priya', EmailAddress: `trigger-${++counter}@example.com`, ...overrides });
 
-function triggerOptions(parameters: INodeParameters = {}, workflowId?: string): TriggerProcessOptions {
-	return { parameters: { outcome: 'any', ...parameters }, credentials: sandbox().credentialsFor(), workflowId };
+let triggerCount = 0;
+/** A trigger in its own workflow (so each test starts with a fresh activation). */
+function triggerOptions(parameters: INodeParameters = {}, workflowId = `wf-trigger-${++triggerCount}`): TriggerProcessOptions {
+	return { parameters: { outcome: 'any', ...parameters }, credentials: sandbox().credentialsFor(), n8nApi: n8n.credentialsFor(), workflowId };
 }
 
-/** Polls once a virtual minute (a new process each time when `restart`) and gathers what is emitted. */
-async function pollFor(options: TriggerProcessOptions, minutes: number, restart = false): Promise<IDataObject[]> {
+const capture = async (leads: IDataObject[], workflowId = 'wf-form') => await captureLeads(sandbox(), leads, { workflowId, n8n });
+
+/** Polls once a virtual minute (restarting n8n before each poll when `restart`) and gathers what is emitted. */
+async function pollFor(options: TriggerProcessOptions, store: StoredStaticData, minutes: number, restart = false, first?: TriggerProcess): Promise<IDataObject[]> {
 	const emitted: IDataObject[] = [];
-	let trigger = new TriggerProcess(options);
+	let trigger = first ?? new TriggerProcess(options, store);
 	for (let minute = 0; minute < minutes; minute++) {
 		clock.advance(MINUTE);
-		if (restart) trigger = new TriggerProcess(options);
+		if (restart) trigger = new TriggerProcess(options, store);
 		emitted.push(...emittedJson(await trigger.poll()));
 	}
 	return emitted;
 }
 
-async function activate(options: TriggerProcessOptions): Promise<void> {
-	expect(await new TriggerProcess(options).poll()).toBeNull();
+/** Activates a trigger: its first poll notes where n8n's executions are and emits nothing. */
+async function activate(options: TriggerProcessOptions): Promise<{ trigger: TriggerProcess; store: StoredStaticData }> {
+	const store = new StoredStaticData();
+	const trigger = new TriggerProcess(options, store);
+	expect(await trigger.poll()).toBeNull();
+	return { trigger, store };
 }
 
 const countBy = (ids: unknown[]) => ids.reduce<Record<string, number>>((counts, id) => ({ ...counts, [String(id)]: (counts[String(id)] ?? 0) + 1 }), {});
 
+describe('LeadSquared Trigger: captures made on any n8n instance, read from n8n’s executions', () => {
+	it('emits each capture of each finished execution once, with where it came from', async () => {
+		const options = triggerOptions();
+		const { trigger, store } = await activate(options);
+		const first = await capture([lead(), lead()]);
+		const second = await capture([lead({ FirstName: 'Ravi' })], 'wf-other-form');
+
+		const emitted = await pollFor(options, store, 3, false, trigger);
+
+		expect(countBy(emitted.map((item) => item.requestId))).toEqual(
+			Object.fromEntries([...first.requestIds, ...second.requestIds].map((id) => [id, 1])),
+		);
+		expect(emitted.find((item) => item.requestId === second.requestIds[0])).toMatchObject({
+			status: 'success',
+			source: 'capture',
+			workflowId: 'wf-other-form',
+			executionId: second.executionId,
+			nodeName: 'LeadSquared',
+			searchBy: 'EmailAddress',
+			submitted: expect.objectContaining({ FirstName: 'Ravi' }),
+		});
+	});
+
+	it('sees an execution still running when listed once it has finished, and follows skipped numbers once', async () => {
+		const options = triggerOptions();
+		const { trigger, store } = await activate(options);
+		const { run, requestIds } = await captureLeads(sandbox(), [lead()], { workflowId: 'wf-form' });
+		const running = n8n.add({ workflowId: 'wf-form', status: 'running', startedAt: new Date().toISOString(), stoppedAt: null, workflowData: {}, activeHere: true });
+		n8n.skipIds(3); // executions of workflows the API key cannot see
+		await capture([lead()]);
+
+		const before = n8n.requests.length;
+		await pollFor(options, store, 1, false, trigger);
+		const askedFor = n8n.requests.slice(before).filter((request) => /^\/api\/v1\/executions\/\d+$/.test(request.path) && request.query.includeData === 'false');
+		expect(askedFor).toHaveLength(0); // skipped and running numbers are asked about from the next poll on
+
+		n8n.finish(running, run.run, run.workflowData);
+		const emitted = await pollFor(options, store, 2, false, trigger);
+		expect(emitted.map((item) => item.requestId)).toContain(requestIds[0]);
+		const numbersAsked = n8n.requests.slice(before).filter((request) => /^\/api\/v1\/executions\/\d+$/.test(request.path) && request.query.includeData === 'false');
+		expect(new Set(numbersAsked.map((request) => request.path)).size).toBe(4); // the running one and the 3 skipped
+		expect(numbersAsked).toHaveLength(4); // each asked once: the skipped ones are gone (404), the other finished
+	});
+
+	it('ignores captures made with another credential', async () => {
+		const options = triggerOptions();
+		const { trigger, store } = await activate(options);
+		const { run } = await captureLeads(sandbox(), [lead()], { workflowId: 'wf-other-credential' });
+		const nodes = run.workflowData.nodes.map((node) => ({ ...node, credentials: { leadSquaredApi: { id: 'cred-2', name: 'Another account' } } }));
+		n8n.recordRun(run.run, { ...run.workflowData, id: 'wf-other-credential', nodes });
+
+		expect(await pollFor(options, store, 3, false, trigger)).toEqual([]);
+	});
+
+	it('emits the captures a run accepted before it stopped on an error', async () => {
+		const options = triggerOptions();
+		const { trigger, store } = await activate(options);
+		sandbox().setFaults([{ kind: 'status500', path: '/lead/capture', count: 1 }]);
+		// Without Search By a 500 is not sent again (it could create the lead twice): the node stops.
+		const failing = await runNode({ parameters: { ...CAPTURE_ITEMS, searchBy: '' }, items: [lead(), lead(), lead()], credentials: sandbox().credentialsFor(), workflowId: 'wf-partly-failed' });
+		sandbox().setFaults([]);
+		n8n.recordRun(failing.run, failing.workflowData);
+		const delivered = failing.error?.context?.deliveredRequestIds as string[];
+		expect(failing.status).toBe('error');
+		expect(delivered).toHaveLength(2);
+
+		const emitted = await pollFor(options, store, 3, false, trigger);
+
+		expect(emitted.map((item) => item.requestId).sort()).toEqual([...delivered].sort());
+	});
+});
+
 describe('LeadSquared Trigger: typed Request IDs', () => {
 	it('emits a malformed and an unknown ID once each as invalid, and a real one once with its result', async () => {
-		process.env.LEADSQUARED_JOURNAL_DISABLED = 'true'; // submitted "outside": only the typed ID leads to it
-		const { requestIds: [outside] } = await captureLeads(sandbox(), [lead()]).finally(() => delete process.env.LEADSQUARED_JOURNAL_DISABLED);
+		const { requestIds: [outside] } = await captureLeads(sandbox(), [lead()]); // not an n8n execution: only the typed ID leads to it
 		const unknown = '00000000-0000-4000-8000-000000000000';
 		const options = triggerOptions({ requestIds: `not-a-request-id, ${unknown}\n${outside}` });
 
-		const emitted = await pollFor(options, 6, true);
+		const emitted = await pollFor(options, new StoredStaticData(), 6, true);
 
 		expect(countBy(emitted.map((item) => item.requestId))).toEqual({ 'not-a-request-id': 1, [unknown]: 1, [outside]: 1 });
 		const byId = Object.fromEntries(emitted.map((item) => [item.requestId, item]));
@@ -80,52 +165,53 @@ describe('LeadSquared Trigger: typed Request IDs', () => {
 
 describe('LeadSquared Trigger: Fetch Test Event', () => {
 	it('says clearly that nothing has been submitted yet', async () => {
-		await expect(new TriggerProcess(triggerOptions()).poll('manual')).rejects.toThrow('Nothing has been submitted yet');
+		const options = triggerOptions({ ownWorkflowOnly: true }, 'wf-nothing-yet');
+		await expect(new TriggerProcess(options).poll('manual')).rejects.toThrow('Nothing has been submitted yet');
 	});
 
 	it('returns the latest finished request without consuming it: the next real poll still emits it', async () => {
 		const options = triggerOptions();
-		await activate(options);
-		const { requestIds: earlier } = await captureLeads(sandbox(), [lead(), lead({ EmailAddress: 'bad-address' })]);
+		const { store } = await activate(options);
+		const { requestIds: earlier } = await capture([lead(), lead({ EmailAddress: 'bad-address' })]);
 		clock.advance(MINUTE);
-		const { requestIds: [latest] } = await captureLeads(sandbox(), [lead({ FirstName: 'Latest' })]);
+		const { requestIds: [latest] } = await capture([lead({ FirstName: 'Latest' })]);
 		clock.advance(MINUTE);
-		const { statePath } = triggerFiles(options);
-		const stateBefore = readFileSync(statePath, 'utf8');
+		const stored = JSON.stringify(store.data);
 
-		const test = emittedJson(await new TriggerProcess(options).poll('manual'));
+		const test = emittedJson(await new TriggerProcess(options, store).poll('manual'));
 
 		expect(test).toEqual([expect.objectContaining({ requestId: latest, status: 'success', submitted: expect.objectContaining({ FirstName: 'Latest' }) })]);
-		expect(readFileSync(statePath, 'utf8')).toBe(stateBefore);
-		const real = emittedJson(await new TriggerProcess(options).poll());
+		expect(JSON.stringify(store.data)).toBe(stored);
+		const real = emittedJson(await new TriggerProcess(options, store).poll());
 		expect(real.map((item) => item.requestId).sort()).toEqual([...earlier, latest].sort());
 	});
 
 	it('says when nothing has finished yet', async () => {
 		sandbox().setQueue({ delayMs: 2 * HOUR });
-		await captureLeads(sandbox(), [lead()]);
+		await capture([lead()], 'wf-slow');
 		clock.advance(MINUTE);
-		await expect(new TriggerProcess(triggerOptions()).poll('manual')).rejects.toThrow('Nothing has finished yet');
+		await expect(new TriggerProcess(triggerOptions({ ownWorkflowOnly: true }, 'wf-slow')).poll('manual')).rejects.toThrow('Nothing has finished yet');
 	});
 });
 
 describe('LeadSquared Trigger: which requests and outcomes', () => {
 	it('with Outcome "Success" emits only successes, and never the failures later', async () => {
 		const options = triggerOptions({ outcome: 'success' });
-		await activate(options);
-		const { requestIds: [good, bad] } = await captureLeads(sandbox(), [lead(), lead({ EmailAddress: 'no-at-sign' })]);
-		const emitted = await pollFor(options, 5);
+		const { store } = await activate(options);
+		const { requestIds: [good, bad] } = await capture([lead(), lead({ EmailAddress: 'no-at-sign' })]);
+		const emitted = await pollFor(options, store, 5);
 		expect(emitted.map((item) => item.requestId)).toEqual([good]);
 		expect(sandbox().requestsTo(STATUS_PATH, 'GET').filter((request) => request.url.includes(bad))).toHaveLength(1);
 	});
 
 	it('with Outcome "Failed" emits FAILURE, invalid IDs and Timed Out, not successes', async () => {
 		const options = triggerOptions({ outcome: 'failed', requestIds: 'nonsense', options: { giveUpAfterHours: 1 } });
-		const emitted = emittedJson(await new TriggerProcess(options).poll()); // the typed ID is invalid at once
-		const { requestIds: [, bad] } = await captureLeads(sandbox(), [lead(), lead({ EmailAddress: 'no-at-sign' })]);
+		const store = new StoredStaticData();
+		const emitted = emittedJson(await new TriggerProcess(options, store).poll()); // the typed ID is invalid at once
+		const { requestIds: [, bad] } = await capture([lead(), lead({ EmailAddress: 'no-at-sign' })]);
 		sandbox().setQueue({ delayMs: 5 * HOUR });
-		const { requestIds: [slow] } = await captureLeads(sandbox(), [lead()]);
-		emitted.push(...(await pollFor(options, 75)));
+		const { requestIds: [slow] } = await capture([lead()]);
+		emitted.push(...(await pollFor(options, store, 75)));
 		expect(Object.fromEntries(emitted.map((item) => [item.requestId, item.status]))).toEqual({
 			nonsense: 'invalid',
 			[bad]: 'failure',
@@ -136,33 +222,32 @@ describe('LeadSquared Trigger: which requests and outcomes', () => {
 	it('by default watches every workflow’s captures; with "Only Requests From This Workflow" only its own', async () => {
 		const own = triggerOptions({ ownWorkflowOnly: true }, 'wf-own');
 		const all = triggerOptions({}, 'wf-watch-all');
-		await activate(own);
-		await activate(all);
-		const { requestIds: mine } = await captureLeads(sandbox(), [lead(), lead()], { workflowId: 'wf-own', executionId: 'own-1' });
-		const { requestIds: theirs } = await captureLeads(sandbox(), [lead()], { workflowId: 'wf-other', executionId: 'other-1' });
+		const ownStore = (await activate(own)).store;
+		const allStore = (await activate(all)).store;
+		const { requestIds: mine, executionId } = await capture([lead(), lead()], 'wf-own');
+		const { requestIds: theirs } = await capture([lead()], 'wf-other');
 
-		const ownEmitted = await pollFor(own, 2);
+		const ownEmitted = await pollFor(own, ownStore, 2);
 		clock.advance(-2 * MINUTE);
-		const allEmitted = await pollFor(all, 2);
+		const allEmitted = await pollFor(all, allStore, 2);
 
 		expect(ownEmitted.map((item) => item.requestId).sort()).toEqual([...mine].sort());
-		expect(ownEmitted[0]).toMatchObject({ workflowId: 'wf-own', executionId: 'own-1', source: 'capture' });
+		expect(ownEmitted[0]).toMatchObject({ workflowId: 'wf-own', executionId, source: 'capture' });
 		expect(allEmitted.map((item) => item.requestId).sort()).toEqual([...mine, ...theirs].sort());
 	});
 });
 
 describe('LeadSquared Trigger: bounded state', () => {
-	it('emits requests over Max Watched Requests, then expired ones, each once as Timed Out, and prunes the journal', async () => {
+	it('emits requests over Max Watched Requests, then expired ones, each once as Timed Out', async () => {
 		sandbox().setQueue({ delayMs: 24 * HOUR });
 		const options = triggerOptions({ options: { maxWatched: 20, giveUpAfterHours: 2 } });
-		const { statePath, journalDir } = triggerFiles(options);
-		await activate(options);
-		const { requestIds: older } = await captureLeads(sandbox(), Array.from({ length: 30 }, () => lead()));
+		const { trigger, store } = await activate(options);
+		const { requestIds: older } = await capture(Array.from({ length: 30 }, () => lead()));
 		clock.advance(MINUTE);
-		const { requestIds: newer } = await captureLeads(sandbox(), Array.from({ length: 20 }, () => lead()));
+		const { requestIds: newer } = await capture(Array.from({ length: 20 }, () => lead()));
 
 		clock.advance(MINUTE);
-		const overflow = emittedJson(await new TriggerProcess(options).poll());
+		const overflow = emittedJson(await trigger.poll());
 		expect(overflow.every((item) => item.status === 'timedOut' && String(item.reason).startsWith('Stopped watching: more than 20'))).toBe(true);
 		expect(overflow.map((item) => item.requestId).sort()).toEqual([...older].sort()); // the oldest go first
 
@@ -170,33 +255,27 @@ describe('LeadSquared Trigger: bounded state', () => {
 		const sizes: number[] = [];
 		for (let poll = 0; poll < 30; poll++) {
 			clock.advance(5 * MINUTE);
-			later.push(...emittedJson(await new TriggerProcess(options).poll()));
-			sizes.push(statSync(statePath).size);
-			expect(JSON.parse(readFileSync(statePath, 'utf8').split('\n')[1]).watched.length).toBeLessThanOrEqual(20);
+			later.push(...emittedJson(await trigger.poll()));
+			sizes.push(JSON.stringify(store.data).length);
+			expect(store.triggerState().watched.length).toBeLessThanOrEqual(20);
 		}
 		expect(later.map((item) => item.requestId).sort()).toEqual([...newer].sort());
 		expect(later[0]).toMatchObject({ status: 'timedOut', leadSquaredStatus: 'In-Queue', reason: "No final status within 2 h (Give Up After); LeadSquared's last status: In-Queue" });
 		expect(Math.max(...sizes)).toBeLessThan(20_000);
 		// In-Queue checks backed off instead of asking on every poll.
 		expect(Math.max(...later.map((item) => item.statusChecks as number))).toBeLessThanOrEqual(12); // of 24 polls
-
-		expect(readdirSync(journalDir)).toHaveLength(1);
-		clock.advance(80 * HOUR);
-		await captureLeads(sandbox(), [lead()]);
-		await new TriggerProcess(options).poll();
-		expect(readdirSync(journalDir)).toHaveLength(1); // the old hour's segment is gone, the new one stays
 	});
 });
 
 describe('LeadSquared Trigger: failing status calls', () => {
 	it('neither drops nor repeats an emission when status calls get 500s, 429s and dropped connections', async () => {
 		const options = triggerOptions();
-		await activate(options);
-		const { requestIds } = await captureLeads(sandbox(), Array.from({ length: 40 }, (_, i) => lead(i % 8 === 0 ? { EmailAddress: `broken-${i}` } : {})));
+		const { store } = await activate(options);
+		const { requestIds } = await capture(Array.from({ length: 40 }, (_, i) => lead(i % 8 === 0 ? { EmailAddress: `broken-${i}` } : {})));
 		const emitted: IDataObject[] = [];
 
 		sandbox().setFaults([{ kind: 'status503', path: STATUS_PATH }]);
-		emitted.push(...(await pollFor(options, 1)));
+		emitted.push(...(await pollFor(options, store, 1)));
 		expect(emitted).toEqual([]);
 
 		sandbox().setFaults(
@@ -208,9 +287,9 @@ describe('LeadSquared Trigger: failing status calls', () => {
 			],
 			42,
 		);
-		emitted.push(...(await pollFor(options, 3, true)));
+		emitted.push(...(await pollFor(options, store, 3, true)));
 		sandbox().setFaults([]);
-		emitted.push(...(await pollFor(options, 3, true)));
+		emitted.push(...(await pollFor(options, store, 3, true)));
 
 		const faults = sandbox().requestsTo(STATUS_PATH, 'GET').map((request) => request.fault);
 		expect(faults).toEqual(expect.arrayContaining(['status503', 'status500', 'status429', 'dropAfter', 'dropBefore']));
@@ -219,24 +298,43 @@ describe('LeadSquared Trigger: failing status calls', () => {
 	}, 120_000);
 });
 
-describe('LeadSquared Trigger: overlapping polls and credentials', () => {
+describe('LeadSquared Trigger: overlapping polls, credentials and n8n’s API', () => {
 	it('two polls of the same trigger at once emit each request once between them', async () => {
 		const options = triggerOptions();
-		await activate(options);
-		const { requestIds } = await captureLeads(sandbox(), Array.from({ length: 10 }, () => lead()));
+		const { trigger } = await activate(options);
+		const { requestIds } = await capture(Array.from({ length: 10 }, () => lead()));
 		clock.advance(MINUTE);
-		const [first, second] = await Promise.all([new TriggerProcess(options).poll(), new TriggerProcess(options).poll()]);
+		const [first, second] = await Promise.all([trigger.poll(), trigger.poll()]);
 		const emitted = [...emittedJson(first), ...emittedJson(second)];
 		expect(emitted.map((item) => item.requestId).sort()).toEqual([...requestIds].sort());
 	});
 
-	it('a rejected credential fails the poll and consumes nothing', async () => {
+	it('a rejected LeadSquared credential fails the poll and consumes nothing', async () => {
 		const options = triggerOptions();
-		await activate(options);
-		const { requestIds: [id] } = await captureLeads(sandbox(), [lead()]);
+		const { store } = await activate(options);
+		const { requestIds: [id] } = await capture([lead()]);
 		clock.advance(MINUTE);
 		const wrongSecret = { ...options, credentials: { ...options.credentials, secretKey: 'wrong-secret-key' } };
-		await expect(new TriggerProcess(wrongSecret).poll()).rejects.toThrow('LeadSquared rejected the credentials (401)');
-		expect(emittedJson(await new TriggerProcess(options).poll()).map((item) => item.requestId)).toEqual([id]);
+		await expect(new TriggerProcess(wrongSecret, store).poll()).rejects.toThrow('LeadSquared rejected the credentials (401)');
+		expect(emittedJson(await new TriggerProcess(options, store).poll()).map((item) => item.requestId)).toEqual([id]);
+	});
+
+	it('says at activation when n8n rejects the API key or no n8n API answers at the URL', async () => {
+		const wrongKey = { ...triggerOptions(), n8nApi: n8n.credentialsFor('not-the-key') };
+		await expect(new TriggerProcess(wrongKey).poll()).rejects.toThrow("n8n rejected the trigger's API key (401)");
+		const wrongUrl = { ...triggerOptions(), n8nApi: { ...n8n.credentialsFor(), baseUrl: `${n8n.url}/not-n8n` } };
+		await expect(new TriggerProcess(wrongUrl).poll()).rejects.toThrow(`No n8n API answered at ${n8n.url}/not-n8n/api/v1/executions (404)`);
+	});
+
+	it('says at activation which workflows capturing with the credential do not save their executions', async () => {
+		const { run } = await captureLeads(sandbox(), [lead()], { workflowId: 'wf-unsaved' });
+		n8n.saveWorkflow({ ...run.workflowData, name: 'Form without history', settings: { saveDataSuccessExecution: 'none' } });
+		try {
+			const error = await new TriggerProcess(triggerOptions()).poll().catch((failure: Error & { description?: string }) => failure);
+			expect(error).toMatchObject({ message: 'The trigger cannot see the captures of 1 workflow(s)' });
+			expect((error as { description: string }).description).toContain('"Form without history" (ID wf-unsaved) does not save its successful production executions');
+		} finally {
+			n8n.workflows.delete('wf-unsaved');
+		}
 	});
 });

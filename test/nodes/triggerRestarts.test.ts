@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { captureLeads } from '../harness/captureRuns';
+import { FakeN8nApi } from '../harness/fakeN8nApi';
 import { useSandbox } from '../harness/sandboxFixture';
-import { emittedJson, TriggerProcess } from '../harness/triggerProcess';
+import { emittedJson, StoredStaticData, TriggerProcess } from '../harness/triggerProcess';
 import { VirtualClock } from '../harness/virtualClock';
 import { FINAL_STATUS, mixedLeads } from '../sandbox/completionMix';
 import { seededRandom } from '../sandbox/faults';
@@ -12,8 +13,15 @@ const MINUTE = 60_000;
 const clock = new VirtualClock(Date.UTC(2025, 0, 6, 8, 0, 0));
 // LeadSquared's real timetable (3 s queue delay, retries 30 s … 3 h) on the virtual clock.
 const sandbox = useSandbox({ clock: clock.now, rateLimit: { calls: 1000, windowMs: 1_000 } });
-beforeAll(() => clock.install());
-afterAll(() => clock.uninstall());
+let n8n: FakeN8nApi;
+beforeAll(async () => {
+	clock.install();
+	n8n = await FakeN8nApi.start(clock.now);
+});
+afterAll(async () => {
+	clock.uninstall();
+	await n8n.close();
+});
 
 const LEADS = 500;
 const EXECUTIONS = 25;
@@ -22,12 +30,15 @@ describe('LeadSquared Trigger across restarts', () => {
 	it('emits each of 500 captures exactly once, with LeadSquared’s outcome, though restarted at random points', async () => {
 		const random = seededRandom(20_250_106);
 		const leads = mixedLeads(LEADS, 11);
-		const start = () => new TriggerProcess({ parameters: { outcome: 'any' }, credentials: sandbox().credentialsFor() });
+		// n8n's database: what a restarted main instance starts from.
+		const store = new StoredStaticData();
+		const options = { parameters: { outcome: 'any' }, credentials: sandbox().credentialsFor(), n8nApi: n8n.credentialsFor() };
+		const start = () => new TriggerProcess(options, store);
 		let trigger = start();
 		expect(await trigger.poll()).toBeNull(); // activation: starts watching from here
 
 		const kindOf = new Map<string, string>();
-		const submittedBy = new Map<string, { workflowId: string; executionId: string }>();
+		const submittedBy = new Map<string, { workflowId: string; executionId?: string }>();
 		const emitted: IDataObject[] = [];
 		const restarts = { betweenPolls: 0, midPoll: 0 };
 		const batch = LEADS / EXECUTIONS;
@@ -37,9 +48,9 @@ describe('LeadSquared Trigger across restarts', () => {
 			if (step % 2 === 0 && step / 2 < EXECUTIONS) {
 				const index = step / 2;
 				const slice = leads.slice(index * batch, (index + 1) * batch);
-				const origin = { workflowId: index % 2 ? 'wf-form-a' : 'wf-form-b', executionId: `capture-${index}` };
-				const { requestIds } = await captureLeads(sandbox(), slice.map((mixed) => mixed.lead), origin);
-				requestIds.forEach((id, i) => (kindOf.set(id, slice[i].kind), submittedBy.set(id, origin)));
+				const workflowId = index % 2 ? 'wf-form-a' : 'wf-form-b';
+				const { requestIds, executionId } = await captureLeads(sandbox(), slice.map((mixed) => mixed.lead), { workflowId, n8n });
+				requestIds.forEach((id, i) => (kindOf.set(id, slice[i].kind), submittedBy.set(id, { workflowId, executionId })));
 			}
 			clock.advance(step < 120 ? MINUTE : 5 * MINUTE);
 

@@ -42,7 +42,7 @@ describe('async captures under faults and load', () => {
 		expectOneOutcomePerItemAndOneLeadPerEmail(report);
 		expect(report.errorItems).toBeGreaterThan(0);
 		for (const message of Object.keys(report.errorMessages)) {
-			expect(message).toMatch(/^(LeadSquared failed to process the request \(503\)|No answer from LeadSquared \(ECONNRESET\))/);
+			expect(message).toMatch(/^(LeadSquared failed to handle the request \(503\)|No answer from LeadSquared \(ECONNRESET\))/);
 		}
 	}, 180_000);
 });

@@ -177,7 +177,7 @@ describe('everything logged while the paths above ran (every scenario, and the s
 		expect(findSecrets(output.entries, SECRETS, 'log')).toEqual([]);
 	});
 
-	it('holds no key in any file written under n8n’s user folder (n8n’s config, the package’s capture journal…)', () => {
+	it('holds no key in any file written under n8n’s user folder', () => {
 		const files = filesUnder(process.env.N8N_USER_FOLDER!);
 		scanned.files = files.length;
 		expect(files.flatMap((file) => findSecrets(readFileSync(file, 'utf8'), SECRETS, file))).toEqual([]);

@@ -23,13 +23,13 @@ export const userField: INodeProperties = {
 };
 
 /** An option that replaces the built-in address of an endpoint LeadSquared has not confirmed. */
-export function endpointOverride(displayName: string, path: string): INodeProperties {
+export function endpointOverride(displayName: string, endpoint: string): INodeProperties {
 	return {
 		displayName,
 		name: 'endpointUrl',
 		type: 'string',
 		default: '',
-		placeholder: `https://api.leadsquared.com${path}`,
-		description: `Full URL of this API, if it is not your API host + ${path}. LeadSquared has not published this address in text, so it may differ for your account.`,
+		placeholder: `https://api.leadsquared.com${endpoint}`,
+		description: `Full URL of this API, if it is not your API host + ${endpoint}. LeadSquared has not published this address in text, so it may differ for your account.`,
 	};
 }

@@ -97,7 +97,7 @@ export async function fetchCaptureStatus(
 	const response = (await leadSquaredRequest.call(this, {
 		host: 'async',
 		method: 'GET',
-		path: ENDPOINTS.captureStatus,
+		endpoint: ENDPOINTS.captureStatus,
 		qs: { RequestID: requestId },
 		replaySafe: true,
 		itemIndex,

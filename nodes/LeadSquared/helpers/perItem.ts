@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { DELIVERED_REQUEST_IDS } from './deliveredRequestIds';
 import { ItemInput } from './itemInput';
 
 export interface ItemOperation<Prepared> {
@@ -90,8 +91,11 @@ export async function runPerItem<Prepared>(
  * LeadSquared: say which, so that a re-run can leave them out rather than send them twice.
  */
 function withDeliveryReport(sent: Array<Outcome<IDataObject> | undefined>): Error {
-	const { error } = sent.find((outcome) => outcome && !outcome.ok) as { error: Error & { description?: string } };
+	const { error } = sent.find((outcome) => outcome && !outcome.ok) as { error: Error & { description?: string; context?: IDataObject } };
 	const delivered = sent.flatMap((outcome, i) => (outcome?.ok ? [i] : []));
+	const requestIds = sent.flatMap((outcome) => (outcome?.ok && typeof outcome.value.requestId === 'string' ? [outcome.value.requestId] : []));
+	// Captures LeadSquared accepted before the stop: the LeadSquared Trigger reads them from the stored error.
+	if (requestIds.length > 0 && error.context) error.context[DELIVERED_REQUEST_IDS] = requestIds;
 	if (delivered.length > 0) {
 		const unsent = sent.flatMap((outcome, i) => (outcome === undefined ? [i] : []));
 		error.description = [

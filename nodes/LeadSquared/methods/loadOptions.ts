@@ -11,7 +11,7 @@ export async function getActiveUsers(this: ILoadOptionsFunctions): Promise<INode
 	const users = (await leadSquaredRequest.call(this, {
 		host: 'api',
 		method: 'GET',
-		path: ENDPOINTS.users,
+		endpoint: ENDPOINTS.users,
 		replaySafe: true,
 	})) as IDataObject[];
 	return (Array.isArray(users) ? users : [])
@@ -33,7 +33,7 @@ async function leadFields(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const fields = (await leadSquaredRequest.call(this, {
 		host: 'api',
 		method: 'GET',
-		path: ENDPOINTS.leadFields,
+		endpoint: ENDPOINTS.leadFields,
 		qs: { excludeOptionSets: 1 },
 		replaySafe: true,
 	})) as IDataObject[];

@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { Account } from './account';
 import { redact } from './account';
 import type { Failure } from './retryPolicy';
-import { notRetriedReason } from './retryPolicy';
+import { notRetriedReason, RATE_LIMIT_PATIENCE_WINDOWS } from './retryPolicy';
 
 /** What came back for one call: an HTTP answer, or a connection that failed. */
 export type Answer =
@@ -35,7 +35,9 @@ export function leadSquaredMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-function headline(answer: Answer, call: FailedCall, hostName: string, retries: number): [string, string] {
+const duration = (ms: number) => (ms >= 60_000 ? `${Number((ms / 60_000).toFixed(1))} minutes` : `${Number((ms / 1000).toFixed(1))} s`);
+
+function headline(answer: Answer, call: FailedCall, hostName: string, account: Account): [string, string] {
 	if (answer.kind === 'connection') {
 		return [`No answer from LeadSquared at ${hostName} (${answer.code})`, ''];
 	}
@@ -56,11 +58,11 @@ function headline(answer: Answer, call: FailedCall, hostName: string, retries: n
 			];
 		case answer.status === 429:
 			return [
-				`LeadSquared's rate limit was still exceeded after ${retries} retries (429)${quoted}`,
-				'Another client is probably using the same keys. Lower the Rate Limit in the credential to leave it room.',
+				`LeadSquared's rate limit stayed full for ${duration(RATE_LIMIT_PATIENCE_WINDOWS * account.limit.windowMs)} (429)${quoted}`,
+				"The call was sent again until then; LeadSquared handled none of the attempts. Every LeadSquared node on every n8n instance (main and workers) shares the account's limit and adapts to the others, so something kept the account busy all that time: a large run elsewhere, or another client with the same keys. Check that the credential's Rate Limit matches your LeadSquared plan.",
 			];
 		case answer.status >= 500:
-			return [`LeadSquared failed to process the request (${answer.status})${quoted}`, ''];
+			return [`LeadSquared failed to handle the request (${answer.status})${quoted}`, ''];
 		default:
 			return [`LeadSquared answered ${answer.status}${quoted}`, ''];
 	}
@@ -75,13 +77,13 @@ export function callError(
 	retries: number,
 ): NodeApiError {
 	const hostName = new URL(call.url).host;
-	const [message, advice] = headline(answer, call, hostName, retries);
-	const path = new URL(call.url).pathname;
+	const [message, advice] = headline(answer, call, hostName, account);
+	const { pathname } = new URL(call.url);
 	const notes = [
 		advice,
 		failure ? notRetriedReason(failure, call.replaySafe) : undefined,
 		retries > 0 && failure !== 'rateLimited' ? `Tried ${retries + 1} times.` : undefined,
-		`Request: ${call.method} ${path}`,
+		`Request: ${call.method} ${pathname}`,
 	].filter(Boolean);
 	const status = answer.kind === 'http' ? String(answer.status) : undefined;
 	const body = answer.kind === 'http' ? answer.body : undefined;

@@ -6,7 +6,7 @@ import type {
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { Account, LeadSquaredCredentials } from './account';
 import { accountFrom, redact } from './account';
@@ -15,7 +15,7 @@ import { callError } from './errors';
 import type { ApiHostKind } from './hosts';
 import { governorFor } from './rateGovernor';
 import type { Failure } from './retryPolicy';
-import { connectionFailure, mayRetry, retryDelayMs } from './retryPolicy';
+import { connectionFailure, mayRetry, RATE_LIMIT_PATIENCE_WINDOWS, retryDelayMs } from './retryPolicy';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -26,9 +26,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export interface LeadSquaredCall {
 	host: ApiHostKind;
 	method: IHttpRequestMethods;
-	/** Path on the host, e.g. `/v2/Notifier.svc/Browser.Push`. */
-	path: string;
-	/** A full URL that replaces host + path (for endpoints whose address the user overrides). */
+	/** Where on the host, e.g. `/v2/Notifier.svc/Browser.Push`. */
+	endpoint: string;
+	/** A full URL that replaces host + endpoint (for endpoints whose address the user overrides). */
 	url?: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
@@ -124,28 +124,28 @@ function failureOf(answer: Answer): Failure | undefined {
 	return undefined;
 }
 
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * One LeadSquared API call: authenticated by the credential's headers, paced by the
- * account's rate governor, retried as the retry policy allows, and turned into a
- * NodeApiError carrying LeadSquared's message (never a key) when it fails.
+ * account's rate governor (which sends a 429 again until LeadSquared accepts it), retried as
+ * the retry policy allows, and turned into a NodeApiError carrying LeadSquared's message
+ * (never a key) when it fails.
  */
 export async function leadSquaredRequest(this: RequestContext, call: LeadSquaredCall): Promise<unknown> {
 	const account = await getAccount.call(this);
 	assertAccountReaches.call(this, account, call.host, { itemIndex: call.itemIndex, ownUrl: Boolean(call.url) });
-	const url = call.url ?? `${call.host === 'api' ? account.apiBase : account.asyncBase}${call.path}`;
+	const url = call.url ?? `${call.host === 'api' ? account.apiBase : account.asyncBase}${call.endpoint}`;
 	const governor = governorFor(account.id, account.limit);
+	const rateLimited = (answer: Answer) => (answer.kind === 'http' && answer.status === 429 ? 'rateLimited' : 'counted');
 
 	for (let retries = 0; ; retries++) {
-		const answer = await governor.run(async () => await send.call(this, call, url, account), retries > 0);
+		const patienceMs = RATE_LIMIT_PATIENCE_WINDOWS * account.limit.windowMs;
+		const answer = await governor.run(async () => await send.call(this, call, url, account), rateLimited, patienceMs);
 		if (answer.kind === 'http' && answer.status >= 200 && answer.status < 300) return answer.body;
 
 		const failure = failureOf(answer);
-		if (failure === 'rateLimited') governor.holdForWindow();
 		if (!failure || !mayRetry(failure, call.replaySafe, retries)) {
 			throw callError(this.getNode(), answer, { ...call, url }, account, failure, retries);
 		}
-		await sleep(retryDelayMs(failure, retries));
+		await sleep(retryDelayMs(retries));
 	}
 }

@@ -1,105 +1,293 @@
+import { sleep } from 'n8n-workflow';
+
 export interface RateLimit {
 	calls: number;
 	windowMs: number;
 }
 
-type Grant = (slot: number) => void;
+/** Time as the governor sees it; tests run it on a virtual clock. */
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+	random(): number;
+}
+
+export const realClock: Clock = { now: () => Date.now(), sleep, random: Math.random };
+
+/** What LeadSquared did with a call: counted it against the limit, or refused it with a 429 (not counted). */
+export type CallOutcome = 'counted' | 'rateLimited';
 
 /**
- * Keeps one LeadSquared account under its rate limit (by default 25 calls per 5 s).
+ * How the governor learns its share. Every figure is a fraction of the account's limit or
+ * window, so it holds for 2 calls per 5 s as for 25 per 5 s.
+ */
+const TUNING = {
+	/** Share of the limit an instance starts with, or returns to after being idle: another instance may hold the rest. */
+	startShare: 0.5,
+	/** Idle this many windows (no call waiting or in flight) and the share is learned again. */
+	idleWindows: 2,
+	/** Until the account was first found full, probes go out in growing batches (1, 2, 4). */
+	maxProbeBatch: 4,
+	/** Accepted probes are followed by the next after this share of a window, so an instance that starts a little later still finds room. */
+	rampPace: 0.02,
+	/** Pause after a refusal, as a share of the window; doubles on each further refusal, up to the cap. */
+	cooldown: 0.2,
+	cooldownCap: 3,
+	/** The cap for an instance holding less than the others: it is the one that needs room, so it looks more often. */
+	poorCooldownCap: 1,
+	/** An instance that gave room back stays out of it this many windows, so the others can take it. */
+	stayOut: 2,
+	/** After a refusal within our share, pause for about the time LeadSquared needs to free this many calls (jittered). */
+	holdCalls: 2,
+	/**
+	 * An instance holding the whole limit leaves, now and then (on average once every
+	 * `courtesyEvery` windows), one slot free for this share of a window after its call left
+	 * LeadSquared's window. Another instance's call then gets through, and the 429 that follows
+	 * is the only way the first one can learn that someone else needs room.
+	 */
+	courtesy: 0.15,
+	courtesyEvery: 3,
+};
+
+interface Ticket {
+	probe: boolean;
+}
+
+interface Waiter {
+	grant(ticket: Ticket): void;
+}
+
+/**
+ * Keeps one LeadSquared account under its rate limit from inside one n8n instance, when other
+ * instances (n8n's queue-mode workers) may use the same account and share nothing with it.
  *
- * The account has `calls` slots. A slot is busy while its call is in flight and
- * frees `windowMs` after the response arrived: LeadSquared counts a call when it
- * receives it, which is always before we see the answer, so no window it measures
- * can hold more than `calls` of ours. Waiting calls are served first come, first served.
+ * The instance may have `allowance` calls in LeadSquared's window. A call occupies its slot
+ * from when it is sent until a window after its answer came back (LeadSquared counted it
+ * before answering, so no window it measures holds more of ours). The allowance is learned
+ * from LeadSquared's answers, the only thing the instances share:
+ * - when every slot is busy and calls are waiting, the instance probes: it sends a call beyond
+ *   its allowance; each one LeadSquared accepts raises the allowance by one, and the next
+ *   probe follows at once;
+ * - a 429 means LeadSquared's window is full: what the instance holds there is its share, and
+ *   the others hold the rest. An instance holding more than the others gives half the difference
+ *   back and stays out of it for a while, so busy instances end with equal shares. Probes then
+ *   pause, longer after each refusal, shorter for an instance that holds less than the others.
+ * A refused call was not processed by LeadSquared, so it is always sent again: the governor keeps
+ * it first in line until LeadSquared accepts it or `patienceMs` has passed. Waiting calls are
+ * served first come, first served, so every execution keeps its turn.
  */
 export class RateGovernor {
-	private readonly freeAt: number[];
+	/** 429s seen, by kind, for benchmarks and tests. */
+	readonly refused = { probes: 0, withinShare: 0 };
 
-	private readonly waiting: Grant[] = [];
+	private allowance: number;
 
-	private pausedUntil = 0;
+	/** When each counted call's slot frees, ascending. */
+	private readonly slotsFreeAt: number[] = [];
 
-	private timer: NodeJS.Timeout | undefined;
+	private inFlight = 0;
 
-	constructor(public limit: RateLimit) {
-		this.freeAt = new Array<number>(limit.calls).fill(0);
+	private probesInFlight = 0;
+
+	/** Probes accepted in a row; refusals since the last accepted probe. */
+	private accepted = 0;
+
+	private refusals = 0;
+
+	/** Whether LeadSquared refused anything since the instance started or was idle. */
+	private contended = false;
+
+	private nextProbeAt = 0;
+
+	private holdUntil = 0;
+
+	private lastActivity = Number.NEGATIVE_INFINITY;
+
+	private readonly waiting: Waiter[] = [];
+
+	private wakeAt = Number.POSITIVE_INFINITY;
+
+	constructor(
+		public limit: RateLimit,
+		private readonly clock: Clock = realClock,
+	) {
+		this.allowance = this.startingAllowance();
 	}
 
 	/** Adopts whichever of the two limits is stricter (fewer calls, longer window). */
 	tighten(limit: RateLimit): void {
-		this.limit = {
-			calls: Math.min(this.limit.calls, limit.calls),
-			windowMs: Math.max(this.limit.windowMs, limit.windowMs),
-		};
+		this.limit = { calls: Math.min(this.limit.calls, limit.calls), windowMs: Math.max(this.limit.windowMs, limit.windowMs) };
+		this.allowance = Math.min(this.allowance, this.limit.calls);
 	}
 
-	/** Runs `send` once a slot is free. `first` puts a retried call ahead of new ones. */
-	async run<T>(send: () => Promise<T>, first = false): Promise<T> {
-		const slot = await new Promise<number>((grant) => {
-			if (first) this.waiting.unshift(grant);
-			else this.waiting.push(grant);
-			this.pump();
-		});
-		try {
-			return await send();
-		} finally {
-			this.freeAt[slot] = Date.now() + this.limit.windowMs;
-			this.pump();
+	/** The calls per window this instance currently allows itself. */
+	get share(): number {
+		return this.allowance;
+	}
+
+	/**
+	 * Sends a call when the account has room for it, and again after every 429, until
+	 * LeadSquared accepts it or `patienceMs` has passed; returns the last result.
+	 */
+	async run<T>(send: () => Promise<T>, outcomeOf: (result: T) => CallOutcome, patienceMs: number): Promise<T> {
+		const giveUpAt = this.clock.now() + patienceMs;
+		for (let attempt = 0; ; attempt++) {
+			const ticket = await this.acquire(attempt > 0);
+			let result: T;
+			try {
+				result = await send();
+			} catch (error) {
+				this.release(ticket, 'counted');
+				throw error;
+			}
+			const outcome = outcomeOf(result);
+			this.release(ticket, outcome);
+			if (outcome === 'counted' || this.clock.now() >= giveUpAt) return result;
 		}
 	}
 
-	/** Someone else spent this account's budget (LeadSquared answered 429): hold all calls for a window. */
-	holdForWindow(): void {
-		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + this.limit.windowMs);
+	private async acquire(retry: boolean): Promise<Ticket> {
+		this.relearnIfIdle();
+		return await new Promise<Ticket>((grant) => {
+			if (retry) this.waiting.unshift({ grant });
+			else this.waiting.push({ grant });
+			this.pump();
+		});
+	}
+
+	private release(ticket: Ticket, outcome: CallOutcome): void {
+		const now = this.clock.now();
+		this.inFlight--;
+		this.lastActivity = now;
+		if (ticket.probe) this.probesInFlight--;
+		if (outcome === 'counted') {
+			this.occupySlotUntil(now + this.limit.windowMs * (1 + this.courtesy()));
+			if (ticket.probe) this.probeAccepted(now);
+		} else {
+			this.refusedAt(now, ticket.probe);
+		}
 		this.pump();
 	}
 
-	get queued(): number {
-		return this.waiting.length;
+	private courtesy(): number {
+		const holdsAll = this.allowance >= this.limit.calls;
+		return holdsAll && this.clock.random() * this.limit.calls * TUNING.courtesyEvery < 1 ? TUNING.courtesy : 0;
+	}
+
+	private probeAccepted(now: number): void {
+		this.allowance = Math.min(this.limit.calls, this.allowance + 1);
+		this.accepted++;
+		// Room for one call may be a moment's gap in another instance's calls: the pauses shrink a step per accepted probe.
+		this.refusals = Math.max(0, this.refusals - 1);
+		this.nextProbeAt = now + this.limit.windowMs * TUNING.rampPace;
+	}
+
+	/**
+	 * LeadSquared's window is full: ours are what we hold there, the others' the rest. A probe
+	 * refused means no room to grow; a call within our share refused means someone took part of
+	 * it. Either way the allowance becomes what we hold, and one that holds more than the others
+	 * gives half the difference back.
+	 */
+	private refusedAt(now: number, probe: boolean): void {
+		if (probe) this.refused.probes++;
+		else this.refused.withinShare++;
+		this.contended = true;
+		this.accepted = 0;
+		this.refusals++;
+		const held = Math.max(1, this.busySlots(now) + this.inFlight - this.probesInFlight);
+		const others = this.limit.calls - held;
+		const givesBack = held > others + 1;
+		const keep = givesBack ? held - Math.floor((held - others) / 2) : held;
+		this.allowance = Math.max(1, Math.min(this.allowance, keep));
+		this.nextProbeAt = now + (givesBack ? this.limit.windowMs * TUNING.stayOut : this.cooldownMs());
+		if (!probe) {
+			const oneCallMs = this.limit.windowMs / this.limit.calls;
+			this.holdUntil = now + oneCallMs * TUNING.holdCalls * (0.5 + this.clock.random());
+		}
+	}
+
+	private cooldownMs(): number {
+		const holdsLess = 2 * this.allowance < this.limit.calls - 1;
+		const cap = holdsLess ? TUNING.poorCooldownCap : TUNING.cooldownCap;
+		const factor = Math.min(cap, TUNING.cooldown * 2 ** Math.max(0, this.refusals - 1));
+		return this.limit.windowMs * factor * (0.75 + this.clock.random() / 2);
+	}
+
+	private startingAllowance(): number {
+		return Math.max(1, Math.floor(this.limit.calls * TUNING.startShare));
+	}
+
+	private relearnIfIdle(): void {
+		const idleFor = this.clock.now() - this.lastActivity;
+		if (this.inFlight > 0 || this.waiting.length > 0 || idleFor < this.limit.windowMs * TUNING.idleWindows) return;
+		this.allowance = this.startingAllowance();
+		this.contended = false;
+		this.accepted = 0;
+		this.refusals = 0;
+		this.nextProbeAt = 0;
+	}
+
+	private occupySlotUntil(time: number): void {
+		let index = this.slotsFreeAt.length;
+		while (index > 0 && this.slotsFreeAt[index - 1] > time) index--;
+		this.slotsFreeAt.splice(index, 0, time);
+	}
+
+	private busySlots(now: number): number {
+		while (this.slotsFreeAt.length > 0 && this.slotsFreeAt[0] <= now) this.slotsFreeAt.shift();
+		return this.slotsFreeAt.length;
+	}
+
+	/** One probe at a time once the account has been found full, growing batches before that. */
+	private mayProbe(now: number): boolean {
+		const batch = this.contended ? 1 : Math.min(TUNING.maxProbeBatch, 2 ** this.accepted);
+		const room = this.limit.calls - this.allowance - this.probesInFlight;
+		return room > 0 && now >= this.nextProbeAt && this.probesInFlight < batch;
 	}
 
 	private pump(): void {
-		const now = Date.now();
-		while (this.waiting.length > 0 && now >= this.pausedUntil) {
-			const slot = this.freeAt.findIndex((time, index) => index < this.limit.calls && time <= now);
-			if (slot === -1) break;
-			this.freeAt[slot] = Number.POSITIVE_INFINITY;
-			this.waiting.shift()!(slot);
+		const now = this.clock.now();
+		while (this.waiting.length > 0 && now >= this.holdUntil) {
+			const used = this.busySlots(now) + this.inFlight;
+			const withinShare = used < this.allowance;
+			// After a cut the instance may still hold more than its share: a probe then would only test that.
+			const probe = !withinShare && used - this.probesInFlight <= this.allowance && this.mayProbe(now);
+			if (!withinShare && !probe) break;
+			this.inFlight++;
+			if (probe) this.probesInFlight++;
+			this.lastActivity = now;
+			this.waiting.shift()!.grant({ probe });
 		}
 		this.scheduleWakeUp(now);
 	}
 
+	/** Wakes the queue when a slot frees, the hold ends or a probe is due; answers coming back wake it too. */
 	private scheduleWakeUp(now: number): void {
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = undefined;
 		if (this.waiting.length === 0) return;
-		const nextFree = Math.min(...this.freeAt.slice(0, this.limit.calls));
-		if (nextFree === Number.POSITIVE_INFINITY) return; // every slot in flight; a release pumps again
-		const wakeAt = Math.max(nextFree, this.pausedUntil);
-		this.timer = setTimeout(() => this.pump(), Math.max(0, wakeAt - now));
+		const candidates = [this.holdUntil, this.slotsFreeAt[0] ?? Number.POSITIVE_INFINITY];
+		if (this.allowance < this.limit.calls) candidates.push(this.nextProbeAt);
+		const at = Math.min(...candidates.filter((time) => time > now));
+		if (!Number.isFinite(at) || at >= this.wakeAt) return;
+		this.wakeAt = at;
+		// One millisecond late rather than a hair early, so the wake-up finds the slot free.
+		void this.clock.sleep(at - now + 1).then(() => {
+			if (this.wakeAt === at) this.wakeAt = Number.POSITIVE_INFINITY;
+			this.pump();
+		});
 	}
 }
 
-const REGISTRY_KEY = Symbol.for('n8n-nodes-leadsquared.rateGovernors');
+/** The governor of each account in this instance (action nodes, triggers and dropdowns alike). */
+const governors = new Map<string, RateGovernor>();
 
-type Registry = Map<string, RateGovernor>;
-
-/**
- * The governor of one account, shared by every node instance and execution in this
- * process. Kept on globalThis so that the action node and the trigger, which n8n
- * loads as separate modules, still share it. Two credentials of the same account with
- * different rate limits share it too, under the stricter limit.
- */
+/** Two credentials of the same account with different limits share it, under the stricter limit. */
 export function governorFor(accountId: string, limit: RateLimit): RateGovernor {
-	const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
-	const registry = (holder[REGISTRY_KEY] ??= new Map());
-	const governor = registry.get(accountId);
+	const governor = governors.get(accountId);
 	if (governor) {
 		governor.tighten(limit);
 		return governor;
 	}
 	const created = new RateGovernor(limit);
-	registry.set(accountId, created);
+	governors.set(accountId, created);
 	return created;
 }

@@ -1,8 +1,9 @@
 /**
  * Which failed calls are sent again. This is the one place that decides it.
  *
- * - `rateLimited` (429) and `notSent` (the connection was never made): LeadSquared did
- *   not act on the call, so every call is retried.
+ * - `rateLimited` (429): LeadSquared did not act on the call. The rate governor sends it
+ *   again itself, by time (for RATE_LIMIT_PATIENCE_WINDOWS), so a 429 that reaches here is final.
+ * - `notSent` (the connection was never made): LeadSquared did not act on it; retried.
  * - `serverError` (5xx) and `noAnswer` (connection dropped or timed out after the call
  *   was sent): LeadSquared may already have acted, so only calls that are harmless
  *   to receive twice are retried: reads, and an async capture with Search By, which
@@ -11,8 +12,11 @@
  */
 export type Failure = 'rateLimited' | 'serverError' | 'notSent' | 'noAnswer';
 
+/** How many rate-limit windows a call refused with 429 is sent again before its item fails (10 minutes at 25 per 5 s). */
+export const RATE_LIMIT_PATIENCE_WINDOWS = 120;
+
 const MAX_RETRIES: Record<Failure, number> = {
-	rateLimited: 6,
+	rateLimited: 0,
 	serverError: 4,
 	notSent: 4,
 	noAnswer: 4,
@@ -22,13 +26,10 @@ const BACKOFF_MS = [500, 1_500, 4_000, 8_000];
 
 export function mayRetry(failure: Failure, replaySafe: boolean, retriesSoFar: number): boolean {
 	if (retriesSoFar >= MAX_RETRIES[failure]) return false;
-	if (failure === 'rateLimited' || failure === 'notSent') return true;
-	return replaySafe;
+	return failure === 'notSent' || replaySafe;
 }
 
-/** Pause before a retry. A 429 needs none here: the rate governor holds the account for a window. */
-export function retryDelayMs(failure: Failure, retriesSoFar: number): number {
-	if (failure === 'rateLimited') return 0;
+export function retryDelayMs(retriesSoFar: number): number {
 	return BACKOFF_MS[Math.min(retriesSoFar, BACKOFF_MS.length - 1)];
 }
 

@@ -26,7 +26,7 @@ export interface Snapshot {
 	timers: number;
 	/** Open file descriptors (Linux: /proc/self/fd), or -1 where that cannot be read. */
 	fileDescriptors: number;
-	/** Size of n8n's user folder (N8N_USER_FOLDER), where the package keeps its capture journal. */
+	/** Size of n8n's user folder (N8N_USER_FOLDER): the package writes nothing there. */
 	userFolderKB: number;
 }
 

@@ -9,7 +9,6 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
 import { readLeadFields } from './leadFields';
 import type { LeadCapture } from './leadFields';
-import { registerForTrigger } from './registerForTrigger';
 import { waitForCapture } from './waitForCapture';
 
 const properties: INodeProperties[] = [
@@ -121,7 +120,7 @@ async function send(this: IExecuteFunctions, capture: PreparedCapture, itemIndex
 	const response = (await leadSquaredRequest.call(this, {
 		host: 'async',
 		method: 'POST',
-		path: ENDPOINTS.captureAsync,
+		endpoint: ENDPOINTS.captureAsync,
 		body: capture.pairs as unknown as IDataObject[],
 		replaySafe: capture.searchBy !== undefined,
 		itemIndex,
@@ -138,7 +137,6 @@ async function send(this: IExecuteFunctions, capture: PreparedCapture, itemIndex
 		searchBy: capture.searchBy ?? null,
 		submitted: capture.fields,
 		...(capture.skipped.length ? { skippedEmptyFields: capture.skipped } : {}),
-		...(await registerForTrigger.call(this, requestId, capture)),
 	};
 	if (!capture.wait) return { ...accepted, status: 'pending', message: response.Status ?? null };
 	const { summary, timedOut } = await waitForCapture.call(this, requestId, capture.wait, itemIndex);

@@ -30,7 +30,7 @@ async function send(this: IExecuteFunctions, url: string | undefined, itemIndex:
 	const response = (await leadSquaredRequest.call(this, {
 		host: 'async',
 		method: 'GET',
-		path: ENDPOINTS.captureMetrics,
+		endpoint: ENDPOINTS.captureMetrics,
 		url,
 		replaySafe: true,
 		itemIndex,

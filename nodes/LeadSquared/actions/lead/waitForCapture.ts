@@ -1,13 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { CaptureStatusSummary } from '../../helpers/captureStatus';
 import { fetchCaptureStatus } from '../../helpers/captureStatus';
 
 const FIRST_CHECK_MS = 500;
 const MAX_CHECK_INTERVAL_MS = 15_000;
-
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Checks a capture's status with growing pauses (0.5 s, 1 s, 2 s … up to 15 s), each

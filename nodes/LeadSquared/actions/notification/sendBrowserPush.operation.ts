@@ -99,7 +99,7 @@ async function send(this: IExecuteFunctions, push: Push, itemIndex: number): Pro
 	const response = (await leadSquaredRequest.call(this, {
 		host: 'api',
 		method: 'POST',
-		path: ENDPOINTS.browserPush,
+		endpoint: ENDPOINTS.browserPush,
 		body: push as unknown as IDataObject,
 		replaySafe: false,
 		itemIndex,

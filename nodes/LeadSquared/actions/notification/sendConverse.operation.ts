@@ -156,7 +156,7 @@ async function send(this: IExecuteFunctions, converse: Converse, itemIndex: numb
 	const response = (await leadSquaredRequest.call(this, {
 		host: 'api',
 		method: 'POST',
-		path: ENDPOINTS.converseNotification,
+		endpoint: ENDPOINTS.converseNotification,
 		url: converse.url,
 		body: converse.body,
 		replaySafe: false,

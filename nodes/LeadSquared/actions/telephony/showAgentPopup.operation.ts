@@ -119,7 +119,7 @@ async function send(this: IExecuteFunctions, popup: IDataObject, itemIndex: numb
 	const response = (await leadSquaredRequest.call(this, {
 		host: 'api',
 		method: 'POST',
-		path: ENDPOINTS.agentPopup,
+		endpoint: ENDPOINTS.agentPopup,
 		body: popup,
 		replaySafe: false,
 		itemIndex,
