@@ -43,7 +43,12 @@ export interface Lead {
 	fields: Record<string, string>;
 	createdBy: string;
 	updatedBy: string[];
+	/** The account the lead belongs to (set when the CRM or the queue writes it). */
+	accountKey?: string;
 }
+
+/** Told about every lead a capture created or updated, when the capture is applied. */
+export type LeadWritten = (accountKey: string, lead: Lead, created: boolean) => void;
 
 export interface CaptureRequest {
 	requestId: string;
@@ -65,7 +70,8 @@ const SYSTEM_ERROR_MARKER = /\[sandbox:system-error:(\d+|always)\]/;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-function applicationError(body: LeadAttribute[]): string | undefined {
+/** LeadSquared's validation of lead attribute pairs, as "MXExceptionType: message" (shared with the CRM's lead APIs). */
+export function applicationError(body: LeadAttribute[]): string | undefined {
 	const known = new Map(LEAD_FIELDS.map((field) => [field.SchemaName.toLowerCase(), field]));
 	const searchBy = body.find((pair) => pair.Attribute === 'SearchBy');
 	for (const { Attribute, Value } of body) {
@@ -101,10 +107,23 @@ export class AsyncQueue {
 
 	private materialized = new Set<string>();
 
+	onLeadWritten?: LeadWritten;
+
 	constructor(
 		public options: QueueOptions,
 		private readonly now: () => number,
 	) {}
+
+	/** When the next accepted capture will be applied to the leads, if one is pending. */
+	nextFinish(): number | undefined {
+		let next: number | undefined;
+		for (const request of this.requests.values()) {
+			if (this.materialized.has(request.requestId) || request.failure || request.gaveUp) continue;
+			const end = this.finishedAt(request);
+			if (next === undefined || end < next) next = end;
+		}
+		return next;
+	}
 
 	submit(accountKey: string, body: LeadAttribute[], rawBody: string): CaptureRequest {
 		const { delayMs, ratePerMinute, retryDelaysMs, timeScale } = this.options;
@@ -169,8 +188,8 @@ export class AsyncQueue {
 			.filter((r) => !this.materialized.has(r.requestId) && !r.failure && !r.gaveUp && this.finishedAt(r) <= now)
 			.sort((a, b) => this.finishedAt(a) - this.finishedAt(b));
 		for (const request of due) {
-			this.upsert(request);
 			this.materialized.add(request.requestId);
+			this.upsert(request);
 		}
 	}
 
@@ -183,18 +202,23 @@ export class AsyncQueue {
 		}
 		const key = searchBy && Object.keys(fields).find((name) => name.toLowerCase() === searchBy!.toLowerCase());
 		const existing = key
-			? this.leads.find((lead) => lead.fields[key]?.toLowerCase() === fields[key].toLowerCase())
+			? this.leads.find(
+					(lead) =>
+						(lead.accountKey ?? request.accountKey) === request.accountKey && lead.fields[key]?.toLowerCase() === fields[key].toLowerCase()
+			  )
 			: undefined;
 		if (existing) {
 			Object.assign(existing.fields, fields);
 			existing.updatedBy.push(request.requestId);
 			request.leadId = existing.id;
 			request.created = false;
+			this.onLeadWritten?.(request.accountKey, existing, false);
 		} else {
-			const lead: Lead = { id: randomUUID(), fields, createdBy: request.requestId, updatedBy: [] };
+			const lead: Lead = { id: randomUUID(), fields, createdBy: request.requestId, updatedBy: [], accountKey: request.accountKey };
 			this.leads.push(lead);
 			request.leadId = lead.id;
 			request.created = true;
+			this.onLeadWritten?.(request.accountKey, lead, true);
 		}
 	}
 

@@ -90,4 +90,11 @@ export const LEAD_FIELDS: LeadField[] = [
 	{ SchemaName: 'Notes', DisplayName: 'Notes', DataType: 'LargeString', IsMandatory: false, MaxLength: 4000 },
 	{ SchemaName: 'ProspectID', DisplayName: 'Lead Id', DataType: 'String', IsMandatory: false, MaxLength: 50 },
 	{ SchemaName: 'mx_Budget', DisplayName: 'Budget', DataType: 'Number', IsMandatory: false },
+	{ SchemaName: 'ProspectStage', DisplayName: 'Lead Stage', DataType: 'Select', IsMandatory: false, MaxLength: 100 },
+	{ SchemaName: 'OwnerId', DisplayName: 'Lead Owner', DataType: 'ActiveUsers', IsMandatory: false, MaxLength: 50 },
+	{ SchemaName: 'mx_City', DisplayName: 'City (custom)', DataType: 'String', IsMandatory: false, MaxLength: 100 },
+	{ SchemaName: 'mx_Preferred_Channel', DisplayName: 'Preferred Channel', DataType: 'Select', IsMandatory: false, MaxLength: 50 },
 ];
+
+/** Lead stages of the sandbox account, in funnel order. */
+export const LEAD_STAGES = ['Prospect', 'Opportunity', 'Customer', 'Invalid'];

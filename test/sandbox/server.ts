@@ -6,23 +6,32 @@ import type { CaptureRequest, LeadAttribute, QueueOptions } from './asyncQueue';
 import { AsyncQueue, DEFAULT_QUEUE } from './asyncQueue';
 import type { FaultKind, FaultRule } from './faults';
 import { FaultPlan, seededRandom } from './faults';
+import { crmControlRoutes } from './crm/control';
+import { Crm } from './crm/crm';
+import { MxFailure } from './crm/common';
+import type { RateLimitOptions } from './crm/limits';
+import { CallLimiter, rateLimitExceeded } from './crm/limits';
+import type { DeliveryOptions } from './crm/webhookDelivery';
 import type { SandboxAccount } from './fixtures';
-import { DEMO_ACCOUNT, LEAD_FIELDS, US_ACCOUNT } from './fixtures';
+import { DEMO_ACCOUNT, US_ACCOUNT } from './fixtures';
 import { checkAgentPopup, checkBrowserPush, checkCapture, checkConverse } from './payloadRules';
+
+export type { RateLimitOptions };
 
 /** Not confirmed by LeadSquared (its page shows the URL only as an image); the package's default. */
 export const CONVERSE_NOTIFICATION_PATH = '/v2/Converse.svc/SystemNotification.Send';
-
-export interface RateLimitOptions {
-	calls: number;
-	windowMs: number;
-}
 
 export interface SandboxOptions {
 	host?: string;
 	port?: number;
 	accounts?: SandboxAccount[];
 	rateLimit?: RateLimitOptions;
+	/** Lower limit of bulk APIs (off unless set). */
+	bulkRateLimit?: RateLimitOptions;
+	/** Calls per access key per UTC day (off unless set). */
+	dailyQuota?: number;
+	/** Webhook delivery: retry waits, disable-after count, timeout. */
+	delivery?: Partial<DeliveryOptions>;
 	queue?: Partial<QueueOptions>;
 	faults?: FaultRule[];
 	seed?: number;
@@ -54,6 +63,13 @@ type Reply = { status: number; body: unknown };
 
 type Handler = (ctx: { account: SandboxAccount; body: unknown; query: URLSearchParams; record: RecordedRequest }) => Reply;
 
+interface Route {
+	async: boolean;
+	handler: Handler;
+	bulk?: boolean;
+	optionalBody?: boolean;
+}
+
 const error = (status: number, type: string, message: string): Reply => ({
 	status,
 	body: { Status: 'Error', ExceptionType: type, ExceptionMessage: message },
@@ -79,9 +95,16 @@ export class LeadSquaredSandbox {
 
 	rateLimit: RateLimitOptions;
 
+	bulkRateLimit?: RateLimitOptions;
+
+	dailyQuota?: number;
+
+	/** LeadSquared's CRM: leads (shared with the async queue), activities, tasks, opportunities, notes, webhooks. */
+	readonly crm: Crm;
+
 	private readonly faults: FaultPlan;
 
-	private readonly callTimes = new Map<string, number[]>();
+	private readonly limiter = new CallLimiter();
 
 	private readonly sockets = new Set<Socket>();
 
@@ -92,7 +115,20 @@ export class LeadSquaredSandbox {
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.accounts = options.accounts ?? [DEMO_ACCOUNT, US_ACCOUNT];
 		this.rateLimit = options.rateLimit ?? { calls: 25, windowMs: 5_000 };
-		this.queue = new AsyncQueue({ ...DEFAULT_QUEUE, ...options.queue }, options.clock ?? Date.now);
+		this.bulkRateLimit = options.bulkRateLimit;
+		this.dailyQuota = options.dailyQuota;
+		const clock = options.clock ?? Date.now;
+		this.queue = new AsyncQueue({ ...DEFAULT_QUEUE, ...options.queue }, clock);
+		this.crm = new Crm({
+			accounts: this.accounts,
+			leadTable: this.queue.leads,
+			now: clock,
+			materialize: () => this.queue.materialize(),
+			nextCaptureFinish: () => this.queue.nextFinish(),
+			delivery: options.delivery,
+		});
+		this.queue.onLeadWritten = (accountKey, lead, created) => this.crm.leadWritten(accountKey, lead, created);
+		Object.assign(this.routes, this.crmRoutes());
 		this.faults = new FaultPlan(seededRandom(options.seed ?? 1));
 		this.faults.set(options.faults ?? []);
 	}
@@ -115,6 +151,7 @@ export class LeadSquaredSandbox {
 	}
 
 	async close(): Promise<void> {
+		this.crm.close();
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 	}
@@ -130,7 +167,7 @@ export class LeadSquaredSandbox {
 	/** Forgets recorded requests and rate-limit history (leads and captures stay). */
 	clearRecord(): void {
 		this.requests.length = 0;
-		this.callTimes.clear();
+		this.limiter.clear();
 	}
 
 	/** Credential data for the LeadSquared credential that points at this sandbox. */
@@ -157,15 +194,7 @@ export class LeadSquaredSandbox {
 		return [...this.queue.requests.values()];
 	}
 
-	private readonly routes: Record<string, { async: boolean; handler: Handler }> = {
-		'GET /v2/UserManagement.svc/Users.Get': {
-			async: false,
-			handler: ({ account }) => ({ status: 200, body: account.users }),
-		},
-		'GET /v2/LeadManagement.svc/LeadsMetaData.Get': {
-			async: false,
-			handler: () => ({ status: 200, body: LEAD_FIELDS }),
-		},
+	private readonly routes: Record<string, Route> = {
 		'POST /v2/Notifier.svc/Browser.Push': {
 			async: false,
 			handler: ({ account, body }) => {
@@ -200,6 +229,7 @@ export class LeadSquaredSandbox {
 				if (problem) return badRequest(problem);
 				const request = this.queue.submit(account.accessKey, body as LeadAttribute[], record.rawBody);
 				record.requestId = request.requestId;
+				this.crm.captureQueued();
 				return {
 					status: 200,
 					body: {
@@ -226,6 +256,21 @@ export class LeadSquaredSandbox {
 			handler: ({ account }) => ({ status: 200, body: this.queue.metrics(account.accessKey) }),
 		},
 	};
+
+	/** The CRM's routes in the server's shape: each account's calls go to that account's store. */
+	private crmRoutes(): Record<string, Route> {
+		return Object.fromEntries(
+			Object.entries(this.crm.routes()).map(([key, route]) => [
+				key,
+				{
+					async: false,
+					bulk: route.bulk,
+					optionalBody: route.optionalBody,
+					handler: ({ account, body, query }) => route.handler({ store: this.crm.storeFor(account), body, query }),
+				},
+			]),
+		);
+	}
 
 	private statusBody(request: CaptureRequest) {
 		const { status, reason, step, lastStep } = this.queue.statusOf(request);
@@ -284,19 +329,20 @@ export class LeadSquaredSandbox {
 	}
 
 	private reply(record: RecordedRequest, query: URLSearchParams, failure: FaultKind | undefined): Reply {
-		if (record.accessKey && !this.withinRateLimit(record.accessKey)) {
-			const { calls, windowMs } = this.rateLimit;
-			return error(429, 'MXAPIRateLimitExceededException', `API calls exceeded the limit of ${calls} in ${windowMs / 1000} second(s)`);
+		const route = this.routes[`${record.method} ${record.path}`];
+		if (record.accessKey) {
+			const refused = this.limiter.admit(record.accessKey, route?.bulk ?? false, {
+				rateLimit: this.rateLimit,
+				bulkRateLimit: this.bulkRateLimit,
+				dailyQuota: this.dailyQuota,
+			});
+			if (refused) return refused;
 		}
-		if (failure === 'status429') {
-			const { calls, windowMs } = this.rateLimit;
-			return error(429, 'MXAPIRateLimitExceededException', `API calls exceeded the limit of ${calls} in ${windowMs / 1000} second(s)`);
-		}
+		if (failure === 'status429') return rateLimitExceeded(this.rateLimit);
 		if (failure === 'status400') return badRequest('The request body is not as per API specification (injected fault)');
 		if (failure?.startsWith('status5')) {
 			return error(Number(failure.slice(6)), 'MXException', 'The service failed to process the request (injected fault)');
 		}
-		const route = this.routes[`${record.method} ${record.path}`];
 		if (!route) return error(404, 'MXAPINotFoundException', `No API at ${record.method} ${record.path}`);
 
 		const secretKey = record.headers['x-lsq-secretkey'] ?? query.get('secretKey');
@@ -308,7 +354,7 @@ export class LeadSquaredSandbox {
 		if (route.async && record.headers['x-api-key'] !== account.asyncApiKey) {
 			return error(401, 'MXUnAuthorizedException', 'Missing or invalid x-api-key for the Async API');
 		}
-		if (record.method === 'POST') {
+		if (record.method === 'POST' && !(route.optionalBody && record.rawBody.trim() === '')) {
 			if (!(record.headers['content-type'] ?? '').includes('application/json')) {
 				return badRequest('Content-Type must be application/json');
 			}
@@ -321,24 +367,20 @@ export class LeadSquaredSandbox {
 		return route.handler({ account, body: record.body, query, record });
 	}
 
-	/** Sliding window per access key, counting the calls that were let through. */
-	private withinRateLimit(accessKey: string): boolean {
-		const now = Date.now();
-		const times = (this.callTimes.get(accessKey) ?? []).filter((time) => time > now - this.rateLimit.windowMs);
-		const allowed = times.length < this.rateLimit.calls;
-		if (allowed) times.push(now);
-		this.callTimes.set(accessKey, times);
-		return allowed;
-	}
-
 	private drop(req: IncomingMessage, record: RecordedRequest): void {
 		record.dropped = true;
 		req.socket.destroy();
 	}
 
 	private control(method: string, url: URL, rawBody: string, res: ServerResponse): void {
-		const input = rawBody ? (JSON.parse(rawBody) as Record<string, unknown>) : {};
+		let input: Record<string, unknown>;
+		try {
+			input = rawBody ? (JSON.parse(rawBody) as Record<string, unknown>) : {};
+		} catch {
+			return send(res, { status: 400, body: { error: 'control body is not valid JSON' } });
+		}
 		const routes: Record<string, () => unknown> = {
+			...crmControlRoutes(this.crm, input, url),
 			'GET /__sandbox/requests': () => this.requests.slice(Number(url.searchParams.get('since') ?? 0)),
 			'GET /__sandbox/captures': () => this.captures().map((c) => ({ ...c, status: this.queue.statusOf(c).status })),
 			'GET /__sandbox/leads': () => (this.queue.materialize(), this.queue.leads),
@@ -353,12 +395,27 @@ export class LeadSquaredSandbox {
 			},
 			'POST /__sandbox/config': () => {
 				if (input.rateLimit) this.rateLimit = input.rateLimit as RateLimitOptions;
+				// null switches the optional limits off again.
+				if ('bulkRateLimit' in input) this.bulkRateLimit = (input.bulkRateLimit as RateLimitOptions | null) ?? undefined;
+				if ('dailyQuota' in input) this.dailyQuota = (input.dailyQuota as number | null) ?? undefined;
 				if (input.queue) this.setQueue(input.queue as Partial<QueueOptions>);
-				return { rateLimit: this.rateLimit, queue: this.queue.options };
+				if (input.delivery) this.crm.setDelivery(input.delivery as Partial<DeliveryOptions>);
+				return {
+					rateLimit: this.rateLimit,
+					bulkRateLimit: this.bulkRateLimit ?? null,
+					dailyQuota: this.dailyQuota ?? null,
+					queue: this.queue.options,
+					delivery: this.crm.dispatcher.options,
+				};
 			},
 		};
 		const route = routes[`${method} ${url.pathname}`];
-		send(res, route ? { status: 200, body: route() } : { status: 404, body: { error: 'no such control endpoint' } });
+		if (!route) return send(res, { status: 404, body: { error: 'no such control endpoint' } });
+		try {
+			send(res, { status: 200, body: route() });
+		} catch (failure) {
+			send(res, failure instanceof MxFailure ? failure.reply : { status: 400, body: { error: (failure as Error).message } });
+		}
 	}
 }
 

@@ -1,0 +1,139 @@
+import type { Lead } from '../asyncQueue';
+import type { SandboxAccount } from '../fixtures';
+import { activityRoutes } from './activities';
+import { MxFailure } from './common';
+import { leadRoutes } from './leads';
+import { noteRoutes } from './notes';
+import { opportunityRoutes } from './opportunities';
+import type { CrmRoutes } from './routeTypes';
+import type { CrmLead } from './store';
+import { CrmStore } from './store';
+import { taskRoutes } from './tasks';
+import { CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DEFAULT_DELIVERY } from './unconfirmed';
+import { userRoutes } from './users';
+import type { DeliveryOptions } from './webhookDelivery';
+import { WebhookDispatcher } from './webhookDelivery';
+import { leadPayload } from './webhookPayloads';
+import { webhookRoutes } from './webhooks';
+
+export interface CrmOptions {
+	accounts: SandboxAccount[];
+	/** The lead table shared with the async capture queue. */
+	leadTable: CrmLead[];
+	now: () => number;
+	/** Applies queued captures that are due (the queue's materialize). */
+	materialize: () => void;
+	/** When the next queued capture will be applied, if any. */
+	nextCaptureFinish: () => number | undefined;
+	delivery?: Partial<DeliveryOptions>;
+}
+
+const LEAD_WRITE_EVENTS = [3, 6];
+
+/** Longest wait of the timer that applies queued captures so their webhooks go out on time. */
+const MAX_CAPTURE_POLL_MS = 60_000;
+
+/** The CRM half of the sandbox: one store per account, its API routes and its webhook deliveries. */
+export class Crm {
+	readonly dispatcher: WebhookDispatcher;
+
+	private readonly stores = new Map<string, CrmStore>();
+
+	private captureTimer?: NodeJS.Timeout;
+
+	constructor(private readonly options: CrmOptions) {
+		this.dispatcher = new WebhookDispatcher({ ...DEFAULT_DELIVERY, ...options.delivery });
+	}
+
+	storeFor(account: SandboxAccount): CrmStore {
+		let store = this.stores.get(account.accessKey);
+		if (!store) {
+			store = new CrmStore(
+				account,
+				this.options.leadTable,
+				this.options.now,
+				(from, event) => this.dispatcher.dispatch(from, event),
+				this.options.materialize,
+			);
+			this.stores.set(account.accessKey, store);
+		}
+		return store;
+	}
+
+	storeForKey(accessKey: string | undefined): CrmStore | undefined {
+		const account = accessKey ? this.options.accounts.find((a) => a.accessKey === accessKey) : this.options.accounts[0];
+		return account && this.storeFor(account);
+	}
+
+	/** Every CRM API route; a validation failure deep in a handler becomes its LeadSquared error reply. */
+	routes(): CrmRoutes {
+		const all: CrmRoutes = {
+			...leadRoutes(),
+			...activityRoutes(),
+			...taskRoutes(),
+			...opportunityRoutes(),
+			...noteRoutes(),
+			...userRoutes(),
+			...webhookRoutes(),
+		};
+		return Object.fromEntries(
+			Object.entries(all).map(([key, route]) => [
+				key,
+				{
+					...route,
+					handler: (ctx) => {
+						try {
+							return route.handler(ctx);
+						} catch (failure) {
+							if (failure instanceof MxFailure) return failure.reply;
+							throw failure;
+						}
+					},
+				},
+			]),
+		);
+	}
+
+	/** The async queue applied a capture: the lead joins the CRM and its webhooks fire. */
+	leadWritten(accountKey: string, lead: Lead, created: boolean): void {
+		const store = this.storeForKey(accountKey);
+		if (!store) return;
+		store.stamp(lead, created);
+		if (created) store.emit(3, leadPayload(store, lead));
+		else if (CAPTURE_UPDATE_FIRES_LEAD_UPDATED) store.emit(6, leadPayload(store, lead));
+	}
+
+	/**
+	 * A capture was queued. The queue applies captures when someone looks; if a webhook waits for
+	 * lead events, a timer looks when the capture is due so the webhook is not late.
+	 */
+	captureQueued(): void {
+		if (this.captureTimer) return;
+		const wanted = [...this.stores.values()].some((store) =>
+			store.webhooks.some((w) => w.statusCode === 0 && LEAD_WRITE_EVENTS.includes(w.event)),
+		);
+		const next = this.options.nextCaptureFinish();
+		if (!wanted || next === undefined) return;
+		const delay = Math.min(Math.max(next - this.options.now(), 0), MAX_CAPTURE_POLL_MS);
+		this.captureTimer = setTimeout(() => {
+			this.captureTimer = undefined;
+			this.options.materialize();
+			this.captureQueued();
+		}, delay + 1);
+		this.captureTimer.unref();
+	}
+
+	setDelivery(options: Partial<DeliveryOptions>): void {
+		this.dispatcher.options = { ...this.dispatcher.options, ...options };
+	}
+
+	allStores(): CrmStore[] {
+		return this.options.accounts.map((account) => this.storeFor(account));
+	}
+
+	close(): void {
+		if (this.captureTimer) clearTimeout(this.captureTimer);
+		this.captureTimer = undefined;
+		this.dispatcher.close();
+	}
+}

@@ -1,0 +1,81 @@
+import { apiClient, control, pairs, useCrmSandbox } from './crmTestKit';
+import { BULK_LEAD_CREATE_MAX } from './crm/unconfirmed';
+
+const BULK = '/v2/LeadManagement.svc/Lead/Bulk/Create';
+const USERS = '/v2/UserManagement.svc/Users.Get';
+
+describe('sandbox CRM: limits and control endpoints', () => {
+	const sandbox = useCrmSandbox();
+	const api = () => apiClient(sandbox());
+
+	beforeEach(async () => {
+		sandbox().clearRecord();
+		await control(sandbox(), 'POST', '/__sandbox/config', { rateLimit: { calls: 10_000, windowMs: 5_000 }, bulkRateLimit: null, dailyQuota: null });
+		await control(sandbox(), 'POST', '/__sandbox/crm/clear', {});
+	});
+
+	it('the rate limit answers 429 naming the account limit, counting only calls let through', async () => {
+		await control(sandbox(), 'POST', '/__sandbox/config', { rateLimit: { calls: 3, windowMs: 1_000 } });
+		const statuses = [];
+		for (let i = 0; i < 5; i++) statuses.push((await api().get(USERS)).status);
+		expect(statuses).toEqual([200, 200, 200, 429, 429]);
+		const refused = await api().get(USERS);
+		expect(refused.body).toEqual({
+			Status: 'Error',
+			ExceptionType: 'MXAPIRateLimitExceededException',
+			ExceptionMessage: 'API calls exceeded the limit of 3 in 1 second(s)',
+		});
+	});
+
+	it('bulk APIs have their own lower limit; ordinary calls are not held by it', async () => {
+		await control(sandbox(), 'POST', '/__sandbox/config', { bulkRateLimit: { calls: 1, windowMs: 5_000 } });
+		const batch = [pairs({ EmailAddress: 'b1@example.com' }), pairs({ EmailAddress: 'b2@example.com' })];
+		const first = await api().post(BULK, batch);
+		expect(first.body).toEqual([
+			{ RowNumber: 1, LeadId: expect.any(String), LeadCreated: true },
+			{ RowNumber: 2, LeadId: expect.any(String), LeadCreated: true },
+		]);
+		const second = await api().post(BULK, [pairs({ EmailAddress: 'b3@example.com' })]);
+		expect(second.status).toBe(429);
+		expect(second.body.ExceptionMessage).toBe('API calls exceeded the limit of 1 in 5 second(s)');
+		expect((await api().get(USERS)).status).toBe(200);
+	});
+
+	it(`bulk create takes at most ${BULK_LEAD_CREATE_MAX} leads and reports each row`, async () => {
+		const tooMany = Array.from({ length: BULK_LEAD_CREATE_MAX + 1 }, (_, i) => pairs({ EmailAddress: `many${i}@example.com` }));
+		expect((await api().post(BULK, tooMany)).status).toBe(400);
+		const mixed = await api().post(BULK, [pairs({ EmailAddress: 'ok@example.com' }), pairs({ EmailAddress: 'ok@example.com' })]);
+		expect(mixed.body[1]).toMatchObject({ RowNumber: 2, LeadCreated: false, ExceptionType: 'MXDuplicateEntryException' });
+	});
+
+	it('the daily quota refuses calls once spent', async () => {
+		const config = await control(sandbox(), 'POST', '/__sandbox/config', { dailyQuota: 2 });
+		expect(config.body.dailyQuota).toBe(2);
+		expect((await api().get(USERS)).status).toBe(200);
+		expect((await api().get(USERS)).status).toBe(200);
+		const refused = await api().get(USERS);
+		expect(refused.status).toBe(429);
+		expect(refused.body.ExceptionType).toBe('MXAPIDailyLimitExceededException');
+	});
+
+	it('control endpoints seed, list and clear CRM entities', async () => {
+		const seeded = await control(sandbox(), 'POST', '/__sandbox/crm/seed', { leads: [{ FirstName: 'Seed', EmailAddress: 'seed@example.com' }] });
+		expect(seeded.body.leadIds).toHaveLength(1);
+		const leads = (await control(sandbox(), 'GET', '/__sandbox/crm/leads')).body;
+		expect(leads).toEqual([expect.objectContaining({ ProspectID: seeded.body.leadIds[0], FirstName: 'Seed' })]);
+		expect((await api().get(`/v2/LeadManagement.svc/Leads.GetById?id=${seeded.body.leadIds[0]}`)).body).toHaveLength(1);
+		expect((await control(sandbox(), 'GET', '/__sandbox/crm/activityTypes')).body.length).toBeGreaterThan(2);
+		await control(sandbox(), 'POST', '/__sandbox/crm/clear', { entities: ['leads'] });
+		expect((await control(sandbox(), 'GET', '/__sandbox/crm/leads')).body).toEqual([]);
+		expect((await control(sandbox(), 'GET', '/__sandbox/crm/shoes')).status).toBe(400);
+		expect((await control(sandbox(), 'POST', '/__sandbox/crm/clear', { entities: ['shoes'] })).status).toBe(400);
+	});
+
+	it('delivery behaviour is set through its control endpoint and /__sandbox/config', async () => {
+		const set = await control(sandbox(), 'POST', '/__sandbox/webhooks/delivery', { retryDelaysMs: [1, 2, 3], disableAfterFailures: 7 });
+		expect(set.body).toMatchObject({ retryDelaysMs: [1, 2, 3], disableAfterFailures: 7 });
+		const config = await control(sandbox(), 'POST', '/__sandbox/config', { delivery: { disableAfterFailures: 9 } });
+		expect(config.body.delivery).toMatchObject({ retryDelaysMs: [1, 2, 3], disableAfterFailures: 9 });
+		expect(sandbox().crm.dispatcher.options.disableAfterFailures).toBe(9);
+	});
+});
