@@ -2,6 +2,9 @@ import type { N8nRestClient } from '../e2e/support/tooling';
 
 export const CREDENTIAL_TYPE = 'leadSquaredApi';
 
+/** The LeadSquared Capture Trigger's credential for n8n's own API, by the name the examples use. */
+export const N8N_API_CREDENTIAL = { type: 'leadSquaredN8nApi', name: 'n8n API for the LeadSquared trigger' };
+
 export type LeadSquaredCredentialData = Record<string, string | number>;
 
 /** Creates the credential, or updates the data of the one with this name (the sandbox URL or keys may have changed). */
@@ -9,15 +12,26 @@ export async function upsertCredential(
 	rest: N8nRestClient,
 	name: string,
 	data: LeadSquaredCredentialData,
+	type = CREDENTIAL_TYPE,
 ): Promise<{ id: string; name: string; created: boolean }> {
 	const existing = await rest.request<Array<{ id: string; name: string; type: string }>>('GET', '/rest/credentials');
-	const found = existing.find((credential) => credential.name === name && credential.type === CREDENTIAL_TYPE);
+	const found = existing.find((credential) => credential.name === name && credential.type === type);
 	if (!found) {
-		const created = await rest.createCredential({ name, type: CREDENTIAL_TYPE, data });
+		const created = await rest.createCredential({ name, type, data });
 		return { id: created.id, name, created: true };
 	}
-	await rest.request('PATCH', `/rest/credentials/${found.id}`, { name, type: CREDENTIAL_TYPE, data });
+	await rest.request('PATCH', `/rest/credentials/${found.id}`, { name, type, data });
 	return { id: found.id, name, created: false };
+}
+
+/**
+ * An API key of this n8n (Settings > n8n API) in the credential the LeadSquared Capture
+ * Trigger reads executions with. A new key each time: n8n shows a key only when it creates it.
+ */
+export async function upsertN8nApiCredential(rest: N8nRestClient, baseUrl: string): Promise<{ id: string; name: string; created: boolean }> {
+	const scopes = await rest.request<string[]>('GET', '/rest/api-keys/scopes');
+	const key = await rest.request<{ rawApiKey: string }>('POST', '/rest/api-keys', { label: `LeadSquared trigger ${Date.now()}`, scopes, expiresAt: null });
+	return await upsertCredential(rest, N8N_API_CREDENTIAL.name, { apiKey: key.rawApiKey, baseUrl }, N8N_API_CREDENTIAL.type);
 }
 
 /**

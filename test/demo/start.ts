@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../e2e/support/builtNode';
 import { singleLine } from '../e2e/support/lines';
 import type { RunningN8n } from '../e2e/support/tooling';
 import { ensureN8n, N8nRest, startN8n } from '../e2e/support/tooling';
-import { realAccountFromEnv, upsertCredential } from './credential';
+import { realAccountFromEnv, upsertCredential, upsertN8nApiCredential } from './credential';
 import { activateSelfStarting, EXAMPLE_CREDENTIAL_NAME, importExampleWorkflows } from './exampleWorkflows';
 
 /**
@@ -64,6 +64,7 @@ async function main() {
 	const rest = new N8nRest(n8n.baseUrl);
 	await rest.setupOwner(DEMO_OWNER);
 	const credential = await upsertCredential(rest, EXAMPLE_CREDENTIAL_NAME, realAccount ?? sandbox!.credentialsFor());
+	await upsertN8nApiCredential(rest, n8n.baseUrl);
 	const nodeTypes = await rest.getNodeTypes();
 	const imported = await importExampleWorkflows(rest, nodeTypes);
 	const active = await activateSelfStarting(rest, imported, n8n.baseUrl);

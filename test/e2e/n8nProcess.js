@@ -45,7 +45,7 @@ function installCommunityPackage(userFolder, packageDir) {
 	return { name: pkg.name, dir: target };
 }
 
-async function waitReady(baseUrl, child, logFile, timeoutMs) {
+async function waitReady(baseUrl, child, logFile, timeoutMs, command) {
 	const deadline = Date.now() + timeoutMs;
 	let last = 'no answer yet';
 	while (Date.now() < deadline) {
@@ -53,6 +53,13 @@ async function waitReady(baseUrl, child, logFile, timeoutMs) {
 			throw new Error(`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready; log ${logFile}:\n${tail(logFile)}`);
 		}
 		try {
+			if (command === 'worker') {
+				// a worker serves only its health check, ready once it takes jobs
+				const ready = await fetch(`${baseUrl}/healthz/readiness`);
+				last = `/healthz/readiness ${ready.status}`;
+				if (ready.ok) return;
+				throw new Error(last);
+			}
 			const health = await fetch(`${baseUrl}/healthz`);
 			last = `/healthz ${health.status}`;
 			if (health.ok) {
@@ -77,8 +84,9 @@ async function waitReady(baseUrl, child, logFile, timeoutMs) {
  * install: the object returned by ensureN8n(); userFolder: N8N_USER_FOLDER (n8n writes <it>/.n8n).
  * customExtensionsDir: N8N_CUSTOM_EXTENSIONS (nodes load as CUSTOM.<name>).
  * communityPackages: built package folders, copied in as installed community packages.
+ * command: 'start' (the main instance) or 'worker' (queue mode: `port` is its health check's).
  */
-async function startN8n({ install, userFolder, port, customExtensionsDir, communityPackages = [], env = {}, logFile, timeoutMs = 180000 }) {
+async function startN8n({ install, userFolder, port, customExtensionsDir, communityPackages = [], env = {}, logFile, timeoutMs = 180000, command = 'start' }) {
 	if (!install || !install.nodeBin) throw new Error('startN8n needs install (from ensureN8n)');
 	if (!userFolder) throw new Error('startN8n needs userFolder');
 	fs.mkdirSync(userFolder, { recursive: true });
@@ -104,7 +112,8 @@ async function startN8n({ install, userFolder, port, customExtensionsDir, commun
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_PUBLIC_API_DISABLED: 'true',
+		// the LeadSquared Capture Trigger reads executions through n8n's public API
+		N8N_PUBLIC_API_DISABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		// the task runner broker listens on 5679 by default: clashes between parallel instances
@@ -118,6 +127,9 @@ async function startN8n({ install, userFolder, port, customExtensionsDir, commun
 				{ WEBHOOK_URL: `${baseUrl}/`, DB_SQLITE_POOL_SIZE: '2', N8N_RUNNERS_ENABLED: 'true' }
 			: { N8N_WEBHOOK_URL: `${baseUrl}/`, N8N_UNVERIFIED_PACKAGES_ENABLED: 'true' }),
 		...(customExtensionsDir ? { N8N_CUSTOM_EXTENSIONS: customExtensionsDir } : {}),
+		...(command === 'worker'
+			? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }
+			: {}),
 		...env,
 	};
 	for (const [k, v] of Object.entries(childEnv)) if (v === undefined || v === null) delete childEnv[k];
@@ -125,7 +137,7 @@ async function startN8n({ install, userFolder, port, customExtensionsDir, commun
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const out = fs.openSync(logFile, 'a');
 	const started = Date.now();
-	const child = spawn(install.nodeBin, [install.n8nBin, 'start'], {
+	const child = spawn(install.nodeBin, [install.n8nBin, command], {
 		cwd: userFolder,
 		env: childEnv,
 		stdio: ['ignore', out, out],
@@ -156,7 +168,7 @@ async function startN8n({ install, userFolder, port, customExtensionsDir, commun
 	}
 
 	try {
-		await waitReady(baseUrl, child, logFile, timeoutMs);
+		await waitReady(baseUrl, child, logFile, timeoutMs, command);
 	} catch (err) {
 		await stop();
 		throw err;

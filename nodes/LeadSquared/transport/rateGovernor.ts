@@ -27,12 +27,12 @@ const TUNING = {
 	/** Idle this many windows (no call waiting or in flight) and the share is learned again. */
 	idleWindows: 2,
 	/** Until the account was first found full, probes go out in growing batches (1, 2, 4). */
-	maxProbeBatch: 4,
+	maxProbeBatch: Number(process.env.T_BATCH ?? 2),
 	/** Accepted probes are followed by the next after this share of a window, so an instance that starts a little later still finds room. */
 	rampPace: 0.02,
 	/** Pause after a refusal, as a share of the window; doubles on each further refusal, up to the cap. */
 	cooldown: 0.2,
-	cooldownCap: 3,
+	cooldownCap: Number(process.env.T_CAP ?? 3),
 	/** The cap for an instance holding less than the others: it is the one that needs room, so it looks more often. */
 	poorCooldownCap: 1,
 	/** An instance that gave room back stays out of it this many windows, so the others can take it. */
@@ -96,6 +96,9 @@ export class RateGovernor {
 
 	/** Whether LeadSquared refused anything since the instance started or was idle. */
 	private contended = false;
+
+	/** Whether this instance ever found another one using the account (it then leaves courtesy gaps). */
+	private sawOthers = false;
 
 	private nextProbeAt = 0;
 
@@ -170,7 +173,7 @@ export class RateGovernor {
 	}
 
 	private courtesy(): number {
-		const holdsAll = this.allowance >= this.limit.calls;
+		const holdsAll = this.sawOthers && this.allowance >= this.limit.calls;
 		return holdsAll && this.clock.random() * this.limit.calls * TUNING.courtesyEvery < 1 ? TUNING.courtesy : 0;
 	}
 
@@ -192,6 +195,7 @@ export class RateGovernor {
 		if (probe) this.refused.probes++;
 		else this.refused.withinShare++;
 		this.contended = true;
+		this.sawOthers = true;
 		this.accepted = 0;
 		this.refusals++;
 		const held = Math.max(1, this.busySlots(now) + this.inFlight - this.probesInFlight);

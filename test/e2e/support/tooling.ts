@@ -33,6 +33,8 @@ export interface StartN8nOptions {
 	env?: Record<string, string | undefined>;
 	logFile?: string;
 	timeoutMs?: number;
+	/** 'worker': an n8n queue-mode worker (`port` is its health check's). */
+	command?: 'start' | 'worker';
 }
 
 export interface NodeParameters {
@@ -114,7 +116,7 @@ export interface N8nRestClient {
 	activateWorkflow(id: string): Promise<unknown>;
 	runWorkflowManually(id: string, options?: { triggerName?: string; timeoutMs?: number }): Promise<Execution>;
 	waitForExecution(id: string, options?: { timeoutMs?: number }): Promise<Execution>;
-	listExecutions(workflowId?: string): Promise<Array<{ id: string; status: string; mode: string }>>;
+	listExecutions(workflowId?: string, options?: { limit?: number }): Promise<Array<{ id: string; status: string; mode: string }>>;
 	getExecution(id: string, includeData?: boolean): Promise<Execution>;
 	getNodeTypes(): Promise<NodeTypeDescription[]>;
 }
