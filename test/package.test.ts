@@ -28,6 +28,6 @@ describe('the published package', () => {
 		);
 		const paths: string[] = pack.files.map((file: { path: string }) => file.path);
 		expect(paths.filter((path) => !path.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
-		expect(paths).toEqual(expect.arrayContaining(['dist/nodes/LeadSquared/LeadSquared.node.js', 'dist/nodes/LeadSquared/leadsquared.svg']));
+		expect(paths).toEqual(expect.arrayContaining(['dist/nodes/LeadSquared/LeadSquared.node.js', 'dist/icons/leadsquared.svg', 'dist/icons/leadsquared.dark.svg']));
 	});
 });

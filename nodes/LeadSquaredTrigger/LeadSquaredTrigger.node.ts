@@ -1,4 +1,5 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { assertAccountReaches, getAccount } from '../LeadSquared/transport';
 import { pollOnce } from './pollCycle';
@@ -10,7 +11,7 @@ export class LeadSquaredTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LeadSquared Trigger',
 		name: 'leadSquaredTrigger',
-		icon: 'file:leadsquared.svg',
+		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Capture finished: " + $parameter["outcome"] }}',
@@ -18,7 +19,7 @@ export class LeadSquaredTrigger implements INodeType {
 		defaults: { name: 'LeadSquared Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'leadSquaredApi', required: true }],
 		properties,
 	};
