@@ -16,6 +16,8 @@ export class LeadSquared implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Notify LeadSquared users, show agent popups and capture leads',
+		// The editor's docs link, used as it is (from the codex n8n builds URL + "?utm_…", past any #anchor)
+		documentationUrl: 'https://github.com/n8n-nodes-leadsquared/n8n-nodes-leadsquared#operations',
 		defaults: { name: 'LeadSquared' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
