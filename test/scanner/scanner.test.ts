@@ -10,9 +10,13 @@ interface Leg {
 	findings: Array<{ file: string; line: number; column: number; severity: string; rule: string; message: string }>;
 }
 
-/** Runs test/scanner/scan.mjs (ESM, like the scanner it loads) on a package folder. */
+/**
+ * Runs test/scanner/scan.mjs (ESM, like the scanner it loads) on a package folder, without
+ * jest's NODE_ENV=test: eslint-plugin-n8n-nodes-base then lints file names as in its own tests.
+ */
 function scan(packageDir: string): Leg[] {
-	const run = spawnSync(process.execPath, [join(__dirname, 'scan.mjs'), packageDir, '--json'], { encoding: 'utf8' });
+	const { NODE_ENV: _jest, ...env } = process.env;
+	const run = spawnSync(process.execPath, [join(__dirname, 'scan.mjs'), packageDir, '--json'], { encoding: 'utf8', env });
 	if (run.stdout.trim() === '') throw new Error(`scan.mjs printed nothing (exit ${run.status}): ${run.stderr}`);
 	return JSON.parse(run.stdout) as Leg[];
 }
