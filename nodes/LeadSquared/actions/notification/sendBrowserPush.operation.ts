@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Hot lead: call now',
-		description: 'Title and Content together may be at most 2 KB (2048 bytes of UTF-8)',
+		description: "'Title' and 'Content' together may be at most 2 KB (2048 bytes of UTF-8)",
 	},
 	{
 		displayName: 'Content',

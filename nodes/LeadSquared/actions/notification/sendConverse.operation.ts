@@ -54,7 +54,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. View Lead',
-				description: `Label of the card's call-to-action button, at most ${CONVERSE_LIMITS.ctaLabel} characters. Needs Button Link.`,
+				description: `Label of the card's call-to-action button, at most ${CONVERSE_LIMITS.ctaLabel} characters. Needs 'Button Link'.`,
 			},
 			{
 				displayName: 'Button Link',
@@ -62,7 +62,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. https://in21.leadsquared.com/LeadManagement/LeadDetails?LeadID=…',
-				description: 'Where the button leads, inside or outside LeadSquared. Needs Button Label.',
+				description: "Where the button leads, inside or outside LeadSquared. Needs 'Button Label'.",
 			},
 			{
 				displayName: 'Description',
