@@ -1,6 +1,13 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { CUSTOM_REGION, REGIONS } from '../nodes/LeadSquared/transport/hosts';
+import { ENDPOINTS } from '../nodes/LeadSquared/transport/endpoints';
+import { API_BASE_URL_EXPRESSION, CUSTOM_REGION, REGIONS } from '../nodes/LeadSquared/transport/hosts';
 
 const regionOptions = [
 	...Object.entries(REGIONS).map(([value, region]) => ({
@@ -18,14 +25,13 @@ export class LeadSquaredApi implements ICredentialType {
 
 	documentationUrl = 'https://apidocs.leadsquared.com/';
 
-	icon = 'file:leadsquared.svg' as const;
+	icon: Icon = { light: 'file:../icons/leadsquared.svg', dark: 'file:../icons/leadsquared.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Access Key',
 			name: 'accessKey',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'From LeadSquared: My Account > Settings > API and Webhooks',
@@ -52,7 +58,7 @@ export class LeadSquaredApi implements ICredentialType {
 			name: 'apiUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://api-in21.leadsquared.com',
+			placeholder: 'e.g. https://api-in21.leadsquared.com',
 			required: true,
 			displayOptions: { show: { region: [CUSTOM_REGION] } },
 		},
@@ -61,7 +67,7 @@ export class LeadSquaredApi implements ICredentialType {
 			name: 'asyncApiUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://asyncapi-in21.leadsquared.com',
+			placeholder: 'e.g. https://asyncapi-in21.leadsquared.com',
 			displayOptions: { show: { region: [CUSTOM_REGION] } },
 			description: 'Needed only by the Lead operations (Capture Async, Get Capture Status, Get Capture Metrics)',
 		},
@@ -100,5 +106,38 @@ export class LeadSquaredApi implements ICredentialType {
 				'x-LSQ-SecretKey': '={{$credentials.secretKey}}',
 			},
 		},
+	};
+
+	/**
+	 * The Test button: an authenticated Users.Get. n8n runs it itself, outside the nodes' rate
+	 * limiter, and answers a failed call with the rule for its HTTP status.
+	 */
+	test: ICredentialTestRequest = {
+		request: { baseURL: API_BASE_URL_EXPRESSION, url: ENDPOINTS.users, method: 'GET' },
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						"LeadSquared rejected the keys (401). Check the Access Key and Secret Key, and that Region is your account's (My Account > Settings > API and Webhooks shows its API host): LeadSquared refuses keys sent to another region's host.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No LeadSquared API answered at this address (404). Check Region, or the API URL of a Custom region.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 429,
+					message:
+						"LeadSquared's rate limit for this account is in use right now (429), so the keys could not be checked. Try again in a few seconds.",
+				},
+			},
+		],
 	};
 }

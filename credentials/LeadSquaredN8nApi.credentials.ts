@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 /**
  * An API key of n8n's own public API, which the LeadSquared Trigger reads executions with:
@@ -7,11 +7,11 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 export class LeadSquaredN8nApi implements ICredentialType {
 	name = 'leadSquaredN8nApi';
 
-	displayName = 'n8n API (for LeadSquared Trigger)';
+	displayName = 'LeadSquared Trigger Executions API';
 
 	documentationUrl = 'https://github.com/n8n-nodes-leadsquared/n8n-nodes-leadsquared#n8n-api-credential';
 
-	icon = 'file:leadsquared.svg' as const;
+	icon: Icon = { light: 'file:../icons/leadsquared.svg', dark: 'file:../icons/leadsquared.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

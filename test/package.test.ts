@@ -28,6 +28,21 @@ describe('the published package', () => {
 		);
 		const paths: string[] = pack.files.map((file: { path: string }) => file.path);
 		expect(paths.filter((path) => !path.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
-		expect(paths).toEqual(expect.arrayContaining(['dist/nodes/LeadSquared/LeadSquared.node.js', 'dist/nodes/LeadSquared/leadsquared.svg']));
+		expect(new Set(paths.map((path) => path.split('/')[1]).filter(Boolean))).toEqual(new Set(['credentials', 'icons', 'nodes']));
+		expect(paths).toEqual(expect.arrayContaining(['dist/nodes/LeadSquared/LeadSquared.node.js', 'dist/icons/leadsquared.svg', 'dist/icons/leadsquared.dark.svg']));
+	});
+
+	// n8n 1.123 and 2.41 use a node's documentationUrl as it is, else the codex's first
+	// primaryDocumentation URL + "?utm_source=…", which lands inside any #anchor.
+	it.each(manifest.n8n.nodes as string[])('gives n8n a docs link for %s that keeps its #anchor', async (file) => {
+		const built = (await import(join(root, file))) as Record<string, new () => { description: { documentationUrl?: string } }>;
+		const { description } = new (Object.values(built)[0])();
+		const codex = JSON.parse(readFileSync(join(root, file.replace(/\.js$/, '.json')), 'utf8'));
+		const link = new URL(
+			description.documentationUrl?.startsWith('http')
+				? description.documentationUrl
+				: `${codex.resources.primaryDocumentation[0].url}?utm_source=n8n_app&utm_medium=node_settings_modal-credential_link`,
+		);
+		expect(link.hash).not.toContain('?');
 	});
 });

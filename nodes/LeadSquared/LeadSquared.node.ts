@@ -1,25 +1,28 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as lead from './actions/lead/Lead.resource';
 import * as notification from './actions/notification/Notification.resource';
 import * as telephony from './actions/telephony/Telephony.resource';
 import { router } from './actions/router';
-import { credentialTest, loadOptions } from './methods';
+import * as loadOptions from './methods/loadOptions';
 
 export class LeadSquared implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LeadSquared',
 		name: 'leadSquared',
-		icon: 'file:leadsquared.svg',
+		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Notify LeadSquared users, show agent pop-ups and capture leads',
+		description: 'Notify LeadSquared users, show agent popups and capture leads',
+		// The editor's docs link, used as it is (from the codex n8n builds URL + "?utm_…", past any #anchor)
+		documentationUrl: 'https://github.com/n8n-nodes-leadsquared/n8n-nodes-leadsquared#operations',
 		defaults: { name: 'LeadSquared' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: 'leadSquaredApi', required: true, testedBy: 'leadSquaredApiTest' }],
+		credentials: [{ name: 'leadSquaredApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -39,7 +42,7 @@ export class LeadSquared implements INodeType {
 		],
 	};
 
-	methods = { loadOptions, credentialTest };
+	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,5 +1,5 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { assertAccountReaches, CREDENTIAL_TYPE, getAccount } from '../LeadSquared/transport';
 import { checkConditions } from './conditionsCheck';
@@ -12,17 +12,18 @@ import { fetchTestEvent } from './testEvent';
 
 export class LeadSquaredTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'LeadSquared Trigger',
+		displayName: 'LeadSquared Capture Trigger',
 		name: 'leadSquaredTrigger',
-		icon: 'file:leadsquared.svg',
+		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
+		documentationUrl: 'https://github.com/n8n-nodes-leadsquared/n8n-nodes-leadsquared#leadsquared-capture-trigger',
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Capture finished: " + $parameter["outcome"] }}',
-		description: 'Starts the workflow when an async lead capture request has finished',
-		defaults: { name: 'LeadSquared Trigger' },
+		description: 'Starts the workflow when an async lead capture (Capture (Async)) has finished in LeadSquared',
+		defaults: { name: 'LeadSquared Capture Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: CREDENTIAL_TYPE, required: true },
 			{ name: N8N_API_CREDENTIAL, required: true },

@@ -44,7 +44,7 @@ export const properties: INodeProperties[] = [
 		name: 'requestIds',
 		type: 'string',
 		default: '',
-		placeholder: '8eca6fa6-262c-43eb-8cfe-6e3325e2dc73, 2f5508b5-…',
+		placeholder: 'e.g. 8eca6fa6-262c-43eb-8cfe-6e3325e2dc73, 2f5508b5-…',
 		description:
 			'More requests to watch, such as ones submitted outside this n8n: Request IDs separated by commas, spaces or new lines. Each is output once when it finishes.',
 	},

@@ -1,5 +1,5 @@
 import type { IPollFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { CaptureStatusSummary } from '../LeadSquared/helpers/captureStatus';
 import { fetchCaptureStatus, isRequestId } from '../LeadSquared/helpers/captureStatus';
@@ -25,7 +25,7 @@ export async function checkStatus(this: IPollFunctions, requestId: string): Prom
 		return { kind: 'answer', summary: await fetchCaptureStatus.call(this, requestId) };
 	} catch (error) {
 		const httpCode = Number((error as { httpCode?: unknown }).httpCode);
-		if (httpCode === 401 || httpCode === 403) throw error;
+		if (httpCode === 401 || httpCode === 403) throw new NodeOperationError(this.getNode(), error as Error);
 		if (httpCode === 404 || httpCode === 400) return { kind: 'invalid', reason: (error as Error).message };
 		return { kind: 'unavailable', reason: (error as Error).message };
 	}

@@ -24,26 +24,26 @@ async function main() {
 	const line = singleLine();
 	const realAccount = realAccountFromEnv();
 
-	let sandbox: LeadSquaredSandbox | undefined;
-	let n8n: RunningN8n | undefined;
+	// What a signal must stop; filled in as each part starts.
+	const running: { sandbox?: LeadSquaredSandbox; n8n?: RunningN8n } = {};
 	let stopping = false;
 	const stop = async (signal: string) => {
 		if (stopping) return;
 		stopping = true;
-		console.log(`\n${signal}: stopping n8n${sandbox ? ' and the sandbox' : ''}…`);
-		await n8n?.stop();
-		await sandbox?.close();
+		console.log(`\n${signal}: stopping n8n${running.sandbox ? ' and the sandbox' : ''}…`);
+		await running.n8n?.stop();
+		await running.sandbox?.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void stop('SIGINT'));
 	process.on('SIGTERM', () => void stop('SIGTERM'));
 
-	if (!realAccount) {
-		sandbox = await LeadSquaredSandbox.start({
-			port: Number(env.SANDBOX_PORT ?? 4010),
-			rateLimit: { calls: Number(env.SANDBOX_RATE_CALLS ?? 25), windowMs: Number(env.SANDBOX_RATE_WINDOW_MS ?? 5000) },
-		});
-	}
+	const sandbox = realAccount
+		? undefined
+		: (running.sandbox = await LeadSquaredSandbox.start({
+				port: Number(env.SANDBOX_PORT ?? 4010),
+				rateLimit: { calls: Number(env.SANDBOX_RATE_CALLS ?? 25), windowMs: Number(env.SANDBOX_RATE_WINDOW_MS ?? 5000) },
+			}));
 
 	const install = await ensureN8n(line);
 	console.log(`n8n line ${line}: n8n ${install.version} (${line === '2' ? 'Node 24 from the npm registry' : 'this machine’s Node'})`);
@@ -52,14 +52,14 @@ async function main() {
 	mkdirSync(userFolder, { recursive: true });
 	const logFile = join(userFolder, 'n8n.log');
 	console.log(`starting n8n (log: ${logFile})…`);
-	n8n = await startN8n({
+	const n8n = (running.n8n = await startN8n({
 		install,
 		userFolder,
 		port: Number(env.N8N_PORT ?? 5678),
 		// copied again on every start, so a rebuilt dist/ is what n8n loads
 		communityPackages: [REPO_ROOT],
 		logFile,
-	});
+	}));
 
 	const rest = new N8nRest(n8n.baseUrl);
 	await rest.setupOwner(DEMO_OWNER);

@@ -66,8 +66,8 @@ describeEachLine('Example workflows: form → Capture (Async) → LeadSquared Tr
 	);
 });
 
-describeEachLine('Example workflow: agent pop-up on an incoming call', { label: 'popup' }, (stack) => {
-	it('a call webhook shows the agent the pop-up in LeadSquared', async () => {
+describeEachLine('Example workflow: agent popup on an incoming call', { label: 'popup' }, (stack) => {
+	it('a call webhook shows the agent the popup in LeadSquared', async () => {
 		const { rest, sandbox, n8n } = stack();
 		sandbox.clearRecord();
 		const popup = await saveWorkflowAsEditorDoes(rest, readExampleWorkflow('agent-popup-on-incoming-call.json'));
@@ -90,7 +90,7 @@ describeEachLine('Example workflow: agent pop-up on an incoming call', { label: 
 
 		const execution = await firstFinishedExecution(rest, popup.id, 30_000);
 		expect(execution.status).toBe('success');
-		expect(nodeOutput(execution, 'Show agent pop-up')?.[0].json).toMatchObject({ success: true, direction: 'Inbound', callSessionId: 'call-42' });
+		expect(nodeOutput(execution, 'Show agent popup')?.[0].json).toMatchObject({ success: true, direction: 'Inbound', callSessionId: 'call-42' });
 		expect(sandbox.requestsTo('/v2/Telephony.svc/ShowAgentPopup')[0].body).toEqual({
 			SourceNumber: call.from,
 			DestinationNumber: call.to,

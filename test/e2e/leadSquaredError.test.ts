@@ -24,7 +24,7 @@ describeEachLine('A LeadSquared error in real n8n', { label: 'errors' }, (stack)
 		const { error, lastNodeExecuted } = execution.data.resultData;
 		expect(lastNodeExecuted).toBe(PUSH_NODE);
 		expect(error?.message).toBe(
-			'LeadSquared failed to handle the request (500): The service failed to process the request (injected fault)',
+			'LeadSquared failed to handle the request (500): The service failed to process the request (injected fault) [item 0]',
 		);
 		// a push is not safe to send twice: the node reports instead of retrying
 		expect(error?.description).toMatch(/Not sent again automatically/);
@@ -45,7 +45,7 @@ describeEachLine('A LeadSquared error in real n8n', { label: 'errors' }, (stack)
 
 		expect(execution.status).toBe('error');
 		expect(execution.data.resultData.error?.message).toBe(
-			`LeadSquared refused the request (400): UserId '${stranger}' is not a user of this account`,
+			`LeadSquared refused the request (400): UserId '${stranger}' is not a user of this account [item 0]`,
 		);
 		expect(sandbox.requestsTo(PUSH_PATH).map((request) => request.status)).toEqual([400]);
 	});

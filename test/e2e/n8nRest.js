@@ -210,6 +210,10 @@ class N8nRest {
 	getNodeTypes() {
 		return this.request('GET', '/types/nodes.json', undefined, { raw: true });
 	}
+
+	getCredentialTypes() {
+		return this.request('GET', '/types/credentials.json', undefined, { raw: true });
+	}
 }
 
 // The output items of one node in an execution: [{json, ...}] of its last run, first output.

@@ -25,7 +25,7 @@ describeEachLine('Example workflow "push notification"', { label: 'push' }, (sta
 			{
 				success: true,
 				message: 'Message broadcasted successfully',
-				sentTo: 'credential owner',
+				sentTo: null,
 				title: 'Hello from n8n',
 				content: expect.stringMatching(
 					/^The workflow "LeadSquared – push notification" sent this at \d\d:\d\d \(execution \S+\)\.$/,

@@ -27,8 +27,8 @@ beforeEach(() => {
 	sandbox().setFaults([]);
 });
 
-describe('Telephony → Show Agent Pop-Up', () => {
-	it('shows the pop-up and outputs its ID', async () => {
+describe('Telephony → Show Agent Popup', () => {
+	it('shows the popup and outputs its ID', async () => {
 		const run = await runNode({ parameters: popup({ additionalFields: { tag: 'Tag - Lead' } }), items: [call], credentials: sandbox().credentialsFor() });
 		expect(run.status).toBe('success');
 		expect(run.items[0].json).toEqual({
@@ -59,12 +59,12 @@ describe('Telephony → Show Agent Pop-Up', () => {
 	});
 
 	const badInputs: Array<[string, Record<string, unknown>, Record<string, unknown>, RegExp]> = [
-		['a direction that is neither', { direction: '={{ $json.dir }}' }, { dir: 'sideways' }, /^Item 0: Direction must be one of Inbound, Outbound \(got "sideways"\)$/],
-		['no lead ID', { leadId: '={{ $json.lead }}' }, {}, /^Item 0: Lead ID is required$/],
-		['no agent', { userId: '={{ $json.agent }}' }, {}, /^Item 0: Agent is required$/],
-		['no source number', {}, { fromNumber: '' }, /^Item 0: Source Number is required$/],
-		['a source number that is not one', {}, { fromNumber: 'call me' }, /^Item 0: Source Number must be a phone number/],
-		['a lead ID that is an object', { leadId: '={{ $json.lead }}' }, { lead: { id: 1 } }, /^Item 0: Lead ID must be text, but the value is an object$/],
+		['a direction that is neither', { direction: '={{ $json.dir }}' }, { dir: 'sideways' }, /^'Direction' must be one of Inbound, Outbound \(got "sideways"\) \[item 0\]$/],
+		['no lead ID', { leadId: '={{ $json.lead }}' }, {}, /^'Lead ID' is required \[item 0\]$/],
+		['no agent', { userId: '={{ $json.agent }}' }, {}, /^'Agent' is required \[item 0\]$/],
+		['no source number', {}, { fromNumber: '' }, /^'Source Number' is required \[item 0\]$/],
+		['a source number that is not one', {}, { fromNumber: 'call me' }, /^'Source Number' must be a phone number/],
+		['a lead ID that is an object', { leadId: '={{ $json.lead }}' }, { lead: { id: 1 } }, /^'Lead ID' must be text, but the value is an object \[item 0\]$/],
 	];
 
 	it.each(badInputs)('rejects %s before sending anything', async (_, parameters, item, message) => {
@@ -82,7 +82,7 @@ describe('Telephony → Show Agent Pop-Up', () => {
 
 	it('a 400 for an agent who is not a user carries LeadSquared’s message', async () => {
 		const run = await runNode({ parameters: popup({ userId: 'ghost' }), items: [call], credentials: sandbox().credentialsFor() });
-		expect(run.error?.message).toBe("LeadSquared refused the request (400): UserId 'ghost' is not a user of this account");
+		expect(run.error?.message).toBe("LeadSquared refused the request (400): UserId 'ghost' is not a user of this account [item 0]");
 	});
 
 	it('a 401 points at keys and region without showing them', async () => {
@@ -91,14 +91,14 @@ describe('Telephony → Show Agent Pop-Up', () => {
 		expectNoSecretIn(run.run);
 	});
 
-	it('a 500 is reported and not repeated (a second pop-up would confuse the agent)', async () => {
+	it('a 500 is reported and not repeated (a second popup would confuse the agent)', async () => {
 		sandbox().setFaults([{ kind: 'status503', path: POPUP_PATH }]);
 		const run = await runNode({ parameters: popup(), items: [call], credentials: sandbox().credentialsFor() });
 		expect(run.error?.message).toMatch(/^LeadSquared failed to handle the request \(503\)/);
 		expect(sandbox().requestsTo(POPUP_PATH)).toHaveLength(1);
 	});
 
-	it('a 429 is waited out and the pop-up shown once', async () => {
+	it('a 429 is waited out and the popup shown once', async () => {
 		sandbox().setFaults([{ kind: 'status429', path: POPUP_PATH, count: 2 }]);
 		const run = await runNode({ parameters: popup(), items: [call], credentials: sandbox().credentialsFor() });
 		expect(run.status).toBe('success');

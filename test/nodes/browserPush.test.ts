@@ -63,7 +63,7 @@ describe('Notification → Send Browser Push, in the n8n engine against the sand
 
 	it('leaves out UserId when no user is chosen, so the key owner is notified', async () => {
 		const { items } = await runNode({ parameters: push(), items: [{ name: 'Priya' }], credentials: sandbox().credentialsFor() });
-		expect(items[0].json.sentTo).toBe('credential owner');
+		expect(items[0].json.sentTo).toBeNull();
 		expect(sandbox().requestsTo(PUSH_PATH)[0].body).not.toHaveProperty('UserId');
 	});
 
@@ -85,7 +85,7 @@ describe('Notification → Send Browser Push, in the n8n engine against the sand
 			credentials: sandbox().credentialsFor(),
 		});
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/^Item 1: Title \+ Content are \d+ bytes together; LeadSquared allows at most 2048 bytes/);
+		expect(run.error?.message).toMatch(/^'Title' and 'Content' are \d+ bytes together; LeadSquared allows at most 2048 bytes .* \[item 1\]$/);
 		expect(sandbox().requestsTo(PUSH_PATH)).toHaveLength(0);
 	});
 
@@ -103,7 +103,7 @@ describe('Notification → Send Browser Push, in the n8n engine against the sand
 		expect(run.status).toBe('success');
 		expect(run.items).toHaveLength(3);
 		expect(run.items[0].json.success).toBe(true);
-		expect(run.items[1].json.error).toMatch(/^Item 1: Title \+ Content are 2411 bytes together/);
+		expect(run.items[1].json.error).toMatch(/^'Title' and 'Content' are 2411 bytes together.* \[item 1\]$/);
 		expect(run.items[1].pairedItem).toEqual({ item: 1 });
 		expect(run.items[2].json.success).toBe(true);
 		const sentContents = sandbox().requestsTo(PUSH_PATH).map((request) => (request.body as { Content: string }).Content);
@@ -141,7 +141,7 @@ describe('Notification → Send Browser Push, in the n8n engine against the sand
 			credentials: sandbox().credentialsFor(),
 		});
 		expect(run.error?.message).toBe(
-			"LeadSquared refused the request (400): UserId '00000000-0000-4000-8000-000000000000' is not a user of this account",
+			"LeadSquared refused the request (400): UserId '00000000-0000-4000-8000-000000000000' is not a user of this account [item 0]",
 		);
 		expect(run.error?.httpCode).toBe('400');
 	});
@@ -150,7 +150,7 @@ describe('Notification → Send Browser Push, in the n8n engine against the sand
 		sandbox().setFaults([{ kind: 'status500', path: PUSH_PATH }]);
 		const run = await runNode({ parameters: push(), items: [{ name: 'A' }], credentials: sandbox().credentialsFor() });
 		expect(run.error?.message).toBe(
-			'LeadSquared failed to handle the request (500): The service failed to process the request (injected fault)',
+			'LeadSquared failed to handle the request (500): The service failed to process the request (injected fault) [item 0]',
 		);
 		expect(run.error?.description).toContain('Not sent again automatically');
 		expect(sandbox().requestsTo(PUSH_PATH)).toHaveLength(1);
@@ -185,7 +185,7 @@ describe('Notification → Send Browser Push, in the n8n engine against the sand
 		const delivered = sandbox()
 			.requestsTo(PUSH_PATH)
 			.filter((request) => request.status === 200);
-		if (delivered.length > 0) expect(run.error?.description).toMatch(/Items sent successfully before the node stopped: [\d, ]+\./);
+		if (delivered.length > 0) expect(run.error?.description).toMatch(/Items sent successfully before the node stopped \(numbered from 0\): [\d, ]+\./);
 		expect(sandbox().requestsTo(PUSH_PATH).length).toBeLessThanOrEqual(3);
 	});
 });

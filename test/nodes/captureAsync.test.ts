@@ -65,28 +65,28 @@ describe('Lead → Capture (Async)', () => {
 	});
 
 	const badInputs: Array<[string, Record<string, unknown>, Record<string, unknown>, RegExp]> = [
-		['no fields at all', { fieldsMode: 'json', json: '{}', searchBy: '' }, {}, /^Item 0: Lead Fields has no field with a value; LeadSquared needs at least one$/],
-		['malformed JSON', { fieldsMode: 'json', json: '{"FirstName": "A",}' }, {}, /^Item 0: JSON is not valid JSON: /],
-		['JSON that is not an object', { fieldsMode: 'json', json: '={{ 42 }}' }, {}, /^Item 0: JSON must be an object of field → value, but it is a number$/],
+		['no fields at all', { fieldsMode: 'json', json: '{}', searchBy: '' }, {}, /^'Lead Fields' has no field with a value; LeadSquared needs at least one \[item 0\]$/],
+		['malformed JSON', { fieldsMode: 'json', json: '{"FirstName": "A",}' }, {}, /^'JSON' is not valid JSON: /],
+		['JSON that is not an object', { fieldsMode: 'json', json: '={{ 42 }}' }, {}, /^'JSON' must be an object of field → value, but it is a number \[item 0\]$/],
 		[
 			'a field name that is not a schema name',
 			{ fields: { field: [{ name: 'First Name', value: 'A' }] }, searchBy: '' },
 			{},
-			/^Item 0: Lead Fields has a field name "First Name" that is not a LeadSquared schema name/,
+			/^'Lead Fields' has a field name "First Name" that is not a LeadSquared schema name/,
 		],
 		[
 			'a field value that is an object',
 			{ fields: { field: [{ name: 'FirstName', value: '={{ $json.nested }}' }] }, searchBy: '' },
 			{ nested: { a: 1 } },
-			/^Item 0: Lead field FirstName must be text, a number or true\/false, but it is an object$/,
+			/^'Lead Fields' has FirstName, which must be text, a number or true\/false, but it is an object \[item 0\]$/,
 		],
 		[
 			'the same field twice',
 			{ fields: { field: [{ name: 'FirstName', value: 'A' }, { name: 'firstname', value: 'B' }] }, searchBy: '' },
 			{},
-			/^Item 0: Lead field firstname appears twice$/,
+			/^'Lead Fields' has firstname twice \[item 0\]$/,
 		],
-		['Search By with no value to search', { searchBy: 'Phone' }, {}, /^Item 0: Search By is Phone, but the lead has no Phone value to search with$/],
+		['Search By with no value to search', { searchBy: 'Phone' }, {}, /^'Search By' is Phone, but the lead has no Phone value to search with \[item 0\]$/],
 	];
 
 	it.each(badInputs)('rejects %s before sending anything', async (_, parameters, item, message) => {
@@ -99,7 +99,7 @@ describe('Lead → Capture (Async)', () => {
 	it('says the credential lacks the Async API Key before sending anything', async () => {
 		const run = await runNode({ parameters: capture(), items: [person()], credentials: { ...sandbox().credentialsFor(), asyncApiKey: '' } });
 		expect(run.error?.message).toBe(
-			'The LeadSquared credential has no Async API Key (x-api-key), which this operation needs',
+			'The LeadSquared credential has no Async API Key (x-api-key), which this operation needs [item 0]',
 		);
 		expect(sandbox().requests).toEqual([]);
 	});
@@ -113,7 +113,7 @@ describe('Lead → Capture (Async)', () => {
 		});
 		expect(run.items.map((item) => item.json.error ?? 'ok')).toEqual([
 			'ok',
-			'Item 1: Search By is EmailAddress, but the lead has no EmailAddress value to search with',
+			"'Search By' is EmailAddress, but the lead has no EmailAddress value to search with [item 1]",
 			'ok',
 		]);
 		expect(sandbox().requestsTo(CAPTURE_PATH)).toHaveLength(2);
@@ -122,7 +122,7 @@ describe('Lead → Capture (Async)', () => {
 	it('a wrong Async API Key gives a 401 that names it', async () => {
 		const run = await runNode({ parameters: capture(), items: [person()], credentials: { ...sandbox().credentialsFor(), asyncApiKey: 'stale-key-123' } });
 		expect(run.error?.message).toBe(
-			'LeadSquared rejected the credentials (401) at ' + new URL(sandbox().url).host + ': Missing or invalid x-api-key for the Async API',
+			'LeadSquared rejected the credentials (401) at ' + new URL(sandbox().url).host + ': Missing or invalid x-api-key for the Async API [item 0]',
 		);
 		expect(run.error?.description).toContain('Async API Key');
 		expectNoSecretIn(run.run, [...[DEMO_ACCOUNT.secretKey], 'stale-key-123']);
@@ -131,7 +131,7 @@ describe('Lead → Capture (Async)', () => {
 	it('a 400 carries LeadSquared’s message', async () => {
 		sandbox().setFaults([{ kind: 'status400', path: CAPTURE_PATH }]);
 		const run = await runNode({ parameters: capture(), items: [person()], credentials: sandbox().credentialsFor() });
-		expect(run.error?.message).toBe('LeadSquared refused the request (400): The request body is not as per API specification (injected fault)');
+		expect(run.error?.message).toBe('LeadSquared refused the request (400): The request body is not as per API specification (injected fault) [item 0]');
 	});
 
 	it('with Search By, a 500 is retried (an upsert is safe to repeat) and the lead captured once', async () => {
@@ -203,7 +203,7 @@ describe('Lead → Capture (Async)', () => {
 			sandbox().setQueue({ delayMs: 30_000_000 }); // 60 s at this time scale
 			try {
 				const run = await runNode({ parameters: waiting({ waitTimeoutSeconds: 1, failOnTimeout: true }), items: [person()], credentials: sandbox().credentialsFor() });
-				expect(run.error?.message).toMatch(/^Item 0: capture [0-9a-f-]{36} was still In-Queue after 1 s$/);
+				expect(run.error?.message).toMatch(/^Capture [0-9a-f-]{36} was still In-Queue after 1 s \[item 0\]$/);
 			} finally {
 				sandbox().setQueue({ delayMs: 100 });
 			}

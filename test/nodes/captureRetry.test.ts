@@ -64,7 +64,7 @@ describe('retries of Capture (Async) with Search By under 429s and dropped conne
 		});
 		const failed = run.items.filter((item) => item.json.error);
 		expect(failed).toHaveLength(1);
-		expect(failed[0].json.error).toMatch(/^No answer from LeadSquared at .* \(ECONNRESET\)$/);
+		expect(failed[0].json.error).toMatch(/^No answer from LeadSquared at .* \(ECONNRESET\) \[item \d+\]$/);
 		expect(failed[0].json.details).toContain('create the lead twice');
 		expect(sandbox().requestsTo(CAPTURE_PATH)).toHaveLength(2);
 	});

@@ -66,7 +66,7 @@ describe('Lead → Get Capture Status', () => {
 	it('rejects a malformed Request ID before sending anything', async () => {
 		const run = await statusOf('8eca6fa6-not-an-id');
 		expect(run.error?.message).toBe(
-			'Item 0: Request ID must be a LeadSquared request ID like 8eca6fa6-262c-43eb-8cfe-6e3325e2dc73 (got "8eca6fa6-not-an-id")',
+			`'Request ID' must be a LeadSquared request ID like 8eca6fa6-262c-43eb-8cfe-6e3325e2dc73 (got "8eca6fa6-not-an-id") [item 0]`,
 		);
 		expect(sandbox().requests).toEqual([]);
 	});
@@ -74,7 +74,7 @@ describe('Lead → Get Capture Status', () => {
 	it('an unknown Request ID gives LeadSquared’s 404 message; with Continue On Fail as an error item', async () => {
 		const run = await statusOf('00000000-0000-4000-8000-000000000000', true);
 		expect(run.items[0].json.error).toBe(
-			'LeadSquared answered 404 Not Found: No request found with RequestID 00000000-0000-4000-8000-000000000000',
+			'LeadSquared answered 404 Not Found: No request found with RequestID 00000000-0000-4000-8000-000000000000 [item 0]',
 		);
 		expect(run.items[0].pairedItem).toEqual({ item: 0 });
 	});

@@ -76,26 +76,26 @@ describe('Notification → Send Converse System Notification', () => {
 	});
 
 	const badInputs: Array<[string, Record<string, unknown>, Record<string, unknown>, RegExp]> = [
-		['a message over 200 characters', {}, { name: 'x'.repeat(200) }, /^Item 0: Message is 219 characters; LeadSquared allows at most 200$/],
-		['no message', { message: '={{ $json.text }}' }, { text: '  ' }, /^Item 0: Message is required$/],
-		['no user', { toUserId: '={{ $json.owner }}' }, {}, /^Item 0: To User is required$/],
+		['a message over 200 characters', {}, { name: 'x'.repeat(200) }, /^'Message' is 219 characters; LeadSquared allows at most 200 \[item 0\]$/],
+		['no message', { message: '={{ $json.text }}' }, { text: '  ' }, /^'Message' is required \[item 0\]$/],
+		['no user', { toUserId: '={{ $json.owner }}' }, {}, /^'To User' is required \[item 0\]$/],
 		[
 			'a description over 500 characters',
 			{ additionalFields: { description: 'd'.repeat(501) } },
 			{},
-			/^Item 0: Description is 501 characters; LeadSquared allows at most 500$/,
+			/^'Description' is 501 characters; LeadSquared allows at most 500 \[item 0\]$/,
 		],
 		[
 			'a button label over 120 characters',
 			{ additionalFields: { ctaLabel: 'b'.repeat(121), ctaLink: 'https://example.com' } },
 			{},
-			/^Item 0: Button Label is 121 characters; LeadSquared allows at most 120$/,
+			/^'Button Label' is 121 characters; LeadSquared allows at most 120 \[item 0\]$/,
 		],
-		['a button link that is not a URL', { additionalFields: { ctaLabel: 'Open', ctaLink: 'lead page' } }, {}, /^Item 0: Button Link must be a full http\(s\) URL/],
-		['a button label without a link', { additionalFields: { ctaLabel: 'Open' } }, {}, /^Item 0: Button Link is required when the other button field is set$/],
-		['an icon colour that is not one', { additionalFields: { iconColor: 'blueish' } }, {}, /^Item 0: Icon Colour must be a colour like #f74f67/],
-		['a message expression that gives an object', { message: '={{ $json.meta }}' }, { meta: { a: 1 } }, /^Item 0: Message must be text, but the value is an object$/],
-		['an override URL that is not a URL', { options: { endpointUrl: 'converse' } }, {}, /^Item 0: Converse API URL \(Override\) must be a full http\(s\) URL/],
+		['a button link that is not a URL', { additionalFields: { ctaLabel: 'Open', ctaLink: 'lead page' } }, {}, /^'Button Link' must be a full http\(s\) URL/],
+		['a button label without a link', { additionalFields: { ctaLabel: 'Open' } }, {}, /^'Button Link' is required when 'Button Label' is set \[item 0\]$/],
+		['an icon colour that is not one', { additionalFields: { iconColor: 'blueish' } }, {}, /^'Icon Colour' must be a colour like #f74f67/],
+		['a message expression that gives an object', { message: '={{ $json.meta }}' }, { meta: { a: 1 } }, /^'Message' must be text, but the value is an object \[item 0\]$/],
+		['an override URL that is not a URL', { options: { endpointUrl: 'converse' } }, {}, /^'Converse API URL \(Override\)' must be a full http\(s\) URL/],
 	];
 
 	it.each(badInputs)('rejects %s before sending anything', async (_, parameters, item, message) => {
@@ -113,13 +113,13 @@ describe('Notification → Send Converse System Notification', () => {
 			continueOnFail: true,
 		});
 		expect(run.items.map((item) => Boolean(item.json.error))).toEqual([false, true, false]);
-		expect(run.items[1].json.error).toMatch(/^Item 1: Message is \d+ characters/);
+		expect(run.items[1].json.error).toMatch(/^'Message' is \d+ characters/);
 		expect(sandbox().requestsTo(CONVERSE_NOTIFICATION_PATH)).toHaveLength(2);
 	});
 
 	it('a 400 for an unknown user carries LeadSquared’s message', async () => {
 		const run = await runNode({ parameters: converse({ toUserId: 'not-a-user' }), items: [{ name: 'A' }], credentials: sandbox().credentialsFor() });
-		expect(run.error?.message).toBe("LeadSquared refused the request (400): ToUser 'not-a-user' is not a user of this account");
+		expect(run.error?.message).toBe("LeadSquared refused the request (400): ToUser 'not-a-user' is not a user of this account [item 0]");
 	});
 
 	it('a 401 names keys and region and hides the secret', async () => {

@@ -17,10 +17,10 @@ const RUNS = Number(process.env.FC_RUNS ?? 60);
 const SEED = process.env.FC_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FC_SEED ?? 20_260_601);
 const HANG_MS = 30_000;
 
-/** A rule the node names: `Item 3: Message is 231 characters; …`. */
-const RULE_ERROR = /^Item (\d+): (.+?) (is|are|must|has|appears)\b/;
+/** A rule the node names: `'Message' is 231 characters; … [item 3]`. */
+const RULE_ERROR = /^'([^']+)' (?:is|are|must|has|and)\b[\s\S]* \[item (\d+)\]$/;
 /** Wait for Completion with Fail on Timeout: the capture was accepted, then did not finish in time. */
-const TIMEOUT_ERROR = /^Item (\d+): capture [0-9a-f-]{36} was still \S+ after .+ s$/;
+const TIMEOUT_ERROR = /^Capture [0-9a-f-]{36} was still \S+ after .+ s \[item (\d+)\]$/;
 
 // Captures take 150 ms to process, so that short Wait for Completion timeouts really time out.
 const sandbox = useSandbox({ rateLimit: { calls: 10_000, windowMs: 1_000 }, queue: { delayMs: 150_000, timeScale: 0.001 } });
@@ -88,10 +88,10 @@ async function runWithContinueOnFail(testCase: HostileCase, { parameters, items 
 		const message = error as string;
 		const rule = RULE_ERROR.exec(message);
 		if (rule) {
-			expect(Number(rule[1])).toBe(index);
+			expect(Number(rule[2])).toBe(index);
 			expect(message.length).toBeLessThan(400);
 			tally.refusedByRule++;
-			tally.rules.set(rule[2], (tally.rules.get(rule[2]) ?? 0) + 1);
+			tally.rules.set(rule[1], (tally.rules.get(rule[1]) ?? 0) + 1);
 		} else if (TIMEOUT_ERROR.test(message)) {
 			tally.timedOut++;
 			reachedLeadSquared++;
@@ -248,7 +248,7 @@ describe('regressions found by the properties', () => {
 	// Quoting such an object in the message used to throw "Cannot convert object to primitive value".
 	it('Capture: a field name that is the JSON object {"toString": "x"} is refused by the schema-name rule', async () => {
 		const run = await capture(captureMapped('={{ $json.name }}'), { name: { toString: 'x' } });
-		expect(run.items[0].json.error).toMatch(/^Item 0: Lead Fields has a field name .* that is not a LeadSquared schema name/);
+		expect(run.items[0].json.error).toMatch(/^'Lead Fields' has a field name .* that is not a LeadSquared schema name/);
 		expect(sandbox().requestsTo('/lead/capture')).toEqual([]);
 	});
 
@@ -256,19 +256,19 @@ describe('regressions found by the properties', () => {
 		const run = await capture(captureMapped('EmailAddress', { waitForCompletion: true, waitTimeoutSeconds: '={{ $json.timeout }}' }), {
 			timeout: { toString: 'x' },
 		});
-		expect(run.items[0].json.error).toMatch(/^Item 0: Timeout \(Seconds\) must be a positive number/);
+		expect(run.items[0].json.error).toMatch(/^'Timeout \(Seconds\)' must be a positive number/);
 	});
 
 	// Search By and field names used to be quoted whole.
 	it('Capture: an error about a 20,000-character Search By stays short', async () => {
 		const run = await capture(captureMapped('EmailAddress', { searchBy: '={{ $json.searchBy }}' }), { searchBy: 'a'.repeat(20_000) });
-		expect(run.items[0].json.error).toMatch(/^Item 0: Search By /);
+		expect(run.items[0].json.error).toMatch(/^'Search By' /);
 		expect((run.items[0].json.error as string).length).toBeLessThan(400);
 	});
 
 	it('Capture: an error about a 20,000-character field name stays short', async () => {
 		const run = await capture(captureMapped('={{ $json.name }}'), { name: 'a'.repeat(20_000), email: { nested: true } });
-		expect(run.items[0].json.error).toMatch(/^Item 0: Lead Fields has a field name "a+…" that is not a LeadSquared schema name/);
+		expect(run.items[0].json.error).toMatch(/^'Lead Fields' has a field name "a+…" that is not a LeadSquared schema name/);
 		expect((run.items[0].json.error as string).length).toBeLessThan(400);
 	});
 });

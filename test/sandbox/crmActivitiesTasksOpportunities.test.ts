@@ -1,3 +1,4 @@
+import type { Loose } from './crmTestKit';
 import { apiClient, control, createLead, pairs, useCrmSandbox } from './crmTestKit';
 import { OPPORTUNITY_CAPTURE_PATH, TASK_TYPES_PATH } from './crm/unconfirmed';
 
@@ -61,7 +62,7 @@ describe('sandbox CRM: activities, tasks and opportunities', () => {
 			const [lead] = (await api().get('/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress=new.by.activity@example.com')).body;
 			expect(lead.FirstName).toBe('Neo');
 			const listed = await api().post(`${PA}/Retrieve?leadId=${lead.ProspectID}`, {});
-			expect(listed.body.ProspectActivities.map((a: any) => a.Id)).toEqual([posted.body.Message.Id]);
+			expect(listed.body.ProspectActivities.map((a: Loose) => a.Id)).toEqual([posted.body.Message.Id]);
 		});
 
 		it.each([
@@ -92,10 +93,10 @@ describe('sandbox CRM: activities, tasks and opportunities', () => {
 			expect(first.body.ProspectActivities).toHaveLength(25);
 			expect(first.body.ProspectActivities[0].Data.ActivityEvent_Note).toBe('n29');
 			const second = await api().post(`${PA}/Retrieve?leadId=${leadId}`, { Paging: { Offset: '1', RowCount: '25' } });
-			expect(second.body.ProspectActivities.map((a: any) => a.Data.ActivityEvent_Note)).toEqual(['n4', 'n3', 'n2', 'n1', 'n0']);
+			expect(second.body.ProspectActivities.map((a: Loose) => a.Data.ActivityEvent_Note)).toEqual(['n4', 'n3', 'n2', 'n1', 'n0']);
 			const demos = await api().post(`${PA}/Retrieve?leadId=${leadId}`, { Parameter: { ActivityEvent: 203 } });
 			expect(demos.body.RecordCount).toBe(10);
-			expect(demos.body.ProspectActivities.every((a: any) => a.EventCode === 203)).toBe(true);
+			expect(demos.body.ProspectActivities.every((a: Loose) => a.EventCode === 203)).toBe(true);
 			const unknown = await api().post(`${PA}/Retrieve?leadId=${NO_LEAD}`, {});
 			expect(unknown.body.ExceptionMessage).toBe('Lead not found');
 		});
@@ -147,7 +148,7 @@ describe('sandbox CRM: activities, tasks and opportunities', () => {
 		});
 
 		it('lists task types', async () => {
-			expect((await api().get(TASK_TYPES_PATH)).body.map((t: any) => t.Name)).toEqual(expect.arrayContaining(['Meeting', 'Phone Call']));
+			expect((await api().get(TASK_TYPES_PATH)).body.map((t: Loose) => t.Name)).toEqual(expect.arrayContaining(['Meeting', 'Phone Call']));
 		});
 	});
 

@@ -1,3 +1,4 @@
+import type { Loose } from './crmTestKit';
 import { apiClient, control, createLead, pairs, useCrmSandbox } from './crmTestKit';
 import { NOTE_CREATE_PATH } from './crm/unconfirmed';
 
@@ -63,7 +64,7 @@ describe('sandbox CRM: leads', () => {
 		const first = await createLead(api(), { EmailAddress: 'meera@example.com', FirstName: 'Meera', Mobile: '+91 98450 98450' });
 		expect((await api().get(`${LM}/Leads.GetByEmailaddress?emailaddress=MEERA@example.com`)).body[0].ProspectID).toBe(first);
 		expect((await api().get(`${LM}/RetrieveLeadByPhoneNumber?phone=%2B919845098450`)).body[0].ProspectID).toBe(first);
-		expect((await api().get(`${LM}/Leads.GetByQuickSearch?key=eer`)).body.map((l: any) => l.ProspectID)).toEqual([first]);
+		expect((await api().get(`${LM}/Leads.GetByQuickSearch?key=eer`)).body.map((l: Loose) => l.ProspectID)).toEqual([first]);
 		expect((await api().get(`${LM}/Leads.GetByEmailaddress?emailaddress=nobody@example.com`)).body).toEqual([]);
 		expect((await api().get(`${LM}/Leads.GetById?id=00000000-0000-0000-0000-000000000000`)).body).toEqual([]);
 	});
@@ -158,7 +159,7 @@ describe('sandbox CRM: leads', () => {
 
 	it('LeadsMetaData.Get lists the fields, or one with schemaName', async () => {
 		const all = await api().get(`${LM}/LeadsMetaData.Get?excludeOptionSets=1`);
-		expect(all.body.map((f: any) => f.SchemaName)).toEqual(expect.arrayContaining(['EmailAddress', 'ProspectStage', 'OwnerId', 'mx_City']));
+		expect(all.body.map((f: Loose) => f.SchemaName)).toEqual(expect.arrayContaining(['EmailAddress', 'ProspectStage', 'OwnerId', 'mx_City']));
 		const one = await api().get(`${LM}/LeadsMetaData.Get?schemaName=emailaddress`);
 		expect(one.body).toEqual([expect.objectContaining({ SchemaName: 'EmailAddress', DataType: 'Email' })]);
 	});

@@ -1,3 +1,4 @@
+import type { Loose } from './crmTestKit';
 import type { ApiClient } from './crmTestKit';
 import { WebhookReceiver, apiClient, control, createLead, pairs, sleep, useCrmSandbox, waitFor } from './crmTestKit';
 import { WEBHOOK_DELETE_PATH } from './crm/unconfirmed';
@@ -57,8 +58,8 @@ describe('sandbox CRM: webhooks', () => {
 			const leadCreate = await retrieve({ WebhookEvent: 'Lead_Post_Create', StatusCode: 0 });
 			expect(leadCreate.RecordCount).toBe(3);
 			expect(leadCreate.Response[0]).toMatchObject({ EventCode: 'Lead_Post_Create', EventName: 'Lead Creation', StatusCode: 0, URL: 'https://example.com/in' });
-			expect((await retrieve({ WebhookEvent: 'Lead_Post_Create' }, { PageIndex: 2, PageSize: 2 })).Response.map((w: any) => w.Description)).toEqual(['Lead feed 2']);
-			expect((await retrieve({ SearchText: 'feed 1' })).Response.map((w: any) => w.WebhookId)).toEqual([ids[1]]);
+			expect((await retrieve({ WebhookEvent: 'Lead_Post_Create' }, { PageIndex: 2, PageSize: 2 })).Response.map((w: Loose) => w.Description)).toEqual(['Lead feed 2']);
+			expect((await retrieve({ SearchText: 'feed 1' })).Response.map((w: Loose) => w.WebhookId)).toEqual([ids[1]]);
 
 			const disabled = await api().post(`${WH}/Update`, { WebhookId: ids[0], StatusCode: 1, URL: 'https://example.com/moved' });
 			expect(disabled.body.Status).toBe('Success');
@@ -133,7 +134,7 @@ describe('sandbox CRM: webhooks', () => {
 			await createLead(api(), { EmailAddress: 'fail2@example.com' });
 			await sandbox().crm.dispatcher.idle();
 			expect(await status()).toBe(2);
-			expect((await api().post(`${WH}/Retrieve`, { Parameter: { StatusCode: 2 } })).body.Response.map((w: any) => w.WebhookId)).toEqual([webhookId]);
+			expect((await api().post(`${WH}/Retrieve`, { Parameter: { StatusCode: 2 } })).body.Response.map((w: Loose) => w.WebhookId)).toEqual([webhookId]);
 			await createLead(api(), { EmailAddress: 'fail3@example.com' });
 			await sleep(50);
 			expect(sandbox().crm.dispatcher.attempts).toHaveLength(8);
@@ -176,7 +177,7 @@ describe('sandbox CRM: webhooks', () => {
 		});
 
 		it('a landing-page submission fires webhooks for all pages or for the listed ones only', async () => {
-			await register(api(), `${receiver.url}/any`, 1);
+			await register(api(), `${receiver.url}/Loose`, 1);
 			await register(api(), `${receiver.url}/pricing-only`, 1, { IsSpecificLandingPage: true, LandingPageUrls: ['https://lp.example.com/pricing'] });
 			const submit = async (pageUrl: string, email: string) =>
 				(await control(sandbox(), 'POST', '/__sandbox/landing-page', { pageUrl, fields: { EmailAddress: email, FirstName: 'Visitor' } })).body;
@@ -185,7 +186,7 @@ describe('sandbox CRM: webhooks', () => {
 			await submit('https://lp.example.com/pricing/', 'lp2@example.com');
 			await waitFor(() => receiver.received.length === 3);
 			await sleep(30);
-			expect(receiver.received.map((r) => r.path).sort()).toEqual(['/any', '/any', '/pricing-only']);
+			expect(receiver.received.map((r) => r.path).sort()).toEqual(['/Loose', '/Loose', '/pricing-only']);
 			expect(JSON.parse(receiver.received.find((r) => r.path === '/pricing-only')!.body)).toMatchObject({
 				EmailAddress: 'lp2@example.com',
 				LandingPageUrl: 'https://lp.example.com/pricing/',

@@ -19,7 +19,7 @@ export const userField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getActiveUsers' },
 	default: '',
 	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>',
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
 /** An option that replaces the built-in address of an endpoint LeadSquared has not confirmed. */
@@ -29,7 +29,7 @@ export function endpointOverride(displayName: string, endpoint: string): INodePr
 		name: 'endpointUrl',
 		type: 'string',
 		default: '',
-		placeholder: `https://api.leadsquared.com${endpoint}`,
+		placeholder: `e.g. https://api.leadsquared.com${endpoint}`,
 		description: `Full URL of this API, if it is not your API host + ${endpoint}. LeadSquared has not published this address in text, so it may differ for your account.`,
 	};
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { atItem } from './atItem';
+
 export interface TextRules {
 	required?: boolean;
 	maxChars?: number;
@@ -34,7 +36,8 @@ function isHttpUrl(value: string): boolean {
 
 /**
  * Reads and checks one item's parameters. Every rule it breaks becomes an error that
- * names the item, the field and the rule, raised before anything is sent.
+ * names the field (in quotes, as n8n's guidelines ask), the rule and the item, raised
+ * before anything is sent: `'Message' is 231 characters; LeadSquared allows at most 200 [item 3]`.
  */
 export class ItemInput {
 	constructor(
@@ -43,7 +46,7 @@ export class ItemInput {
 	) {}
 
 	error(field: string, rule: string, description?: string): NodeOperationError {
-		return new NodeOperationError(this.ctx.getNode(), `Item ${this.itemIndex}: ${field} ${rule}`, {
+		return new NodeOperationError(this.ctx.getNode(), atItem(`'${field}' ${rule}`, this.itemIndex), {
 			itemIndex: this.itemIndex,
 			description,
 		});
@@ -78,11 +81,11 @@ export class ItemInput {
 	}
 
 	/** A collection parameter ("Additional Fields", "Options"). */
-	collection(name: string): IDataObject {
+	collection(name: string, field: string): IDataObject {
 		const value = this.raw(name, {});
 		if (value === null || value === undefined || value === '') return {};
 		if (typeof value !== 'object' || Array.isArray(value)) {
-			throw this.error(name, `must be a set of fields, but the value is ${describe(value)}`);
+			throw this.error(field, `must be a set of fields, but the value is ${describe(value)}`);
 		}
 		return value as IDataObject;
 	}

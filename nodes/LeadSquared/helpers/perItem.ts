@@ -100,7 +100,7 @@ function withDeliveryReport(sent: Array<Outcome<IDataObject> | undefined>): Erro
 		const unsent = sent.flatMap((outcome, i) => (outcome === undefined ? [i] : []));
 		error.description = [
 			error.description,
-			`Items sent successfully before the node stopped: ${delivered.join(', ')}.`,
+			`Items sent successfully before the node stopped (numbered from 0): ${delivered.join(', ')}.`,
 			unsent.length ? `Items not sent: ${unsent.join(', ')}.` : '',
 		]
 			.filter(Boolean)

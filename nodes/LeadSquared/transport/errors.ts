@@ -1,6 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { atItem } from '../helpers/atItem';
 import type { Account } from './account';
 import { redact } from './account';
 import type { Failure } from './retryPolicy';
@@ -20,7 +21,7 @@ export interface FailedCall {
 }
 
 /** LeadSquared's own words from an error body (`ExceptionMessage` in v2 APIs). */
-export function leadSquaredMessage(body: unknown): string | undefined {
+function leadSquaredMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') return body.trim().slice(0, 500) || undefined;
 	if (!body || typeof body !== 'object') return undefined;
 	const fields = body as IDataObject;
@@ -77,7 +78,8 @@ export function callError(
 	retries: number,
 ): NodeApiError {
 	const hostName = new URL(call.url).host;
-	const [message, advice] = headline(answer, call, hostName, account);
+	const [headlineText, advice] = headline(answer, call, hostName, account);
+	const message = atItem(headlineText, call.itemIndex);
 	const { pathname } = new URL(call.url);
 	const notes = [
 		advice,

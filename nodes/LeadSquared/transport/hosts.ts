@@ -50,6 +50,11 @@ export type ApiHostKind = 'api' | 'async';
 
 const trimSlashes = (url: string) => url.trim().replace(/\/+$/, '');
 
+const apiBaseByRegion = Object.fromEntries(Object.entries(REGIONS).map(([code, region]) => [code, `https://${region.apiHost}`]));
+
+/** What baseUrlFor gives for the API host, as an n8n expression over the credential's fields. */
+export const API_BASE_URL_EXPRESSION = `={{ $credentials.region === "${CUSTOM_REGION}" ? $credentials.apiUrl.trim() : (${JSON.stringify(apiBaseByRegion)}[$credentials.region] || "${apiBaseByRegion.sg}") }}`;
+
 /** The base URL (scheme + host, no trailing slash) of the API or Async API for a credential. */
 export function baseUrlFor(credentials: ICredentialDataDecryptedObject, kind: ApiHostKind): string {
 	const region = credentials.region as string;

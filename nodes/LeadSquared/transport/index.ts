@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { atItem } from '../helpers/atItem';
 import type { Account, LeadSquaredCredentials } from './account';
 import { accountFrom, redact } from './account';
 import type { Answer } from './errors';
@@ -55,7 +56,7 @@ export function assertAccountReaches(
 	if (missing) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The LeadSquared credential has no ${missing}, which this operation needs`,
+			atItem(`The LeadSquared credential has no ${missing}, which this operation needs`, options.itemIndex),
 			{
 				itemIndex: options.itemIndex,
 				description: 'Add it to the credential: LeadSquared shows it under My Account > Settings > API and Webhooks.',

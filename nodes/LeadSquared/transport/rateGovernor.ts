@@ -27,12 +27,12 @@ const TUNING = {
 	/** Idle this many windows (no call waiting or in flight) and the share is learned again. */
 	idleWindows: 2,
 	/** Until the account was first found full, probes go out in growing batches (1, 2, 4). */
-	maxProbeBatch: Number(process.env.T_BATCH ?? 2),
+	maxProbeBatch: 2,
 	/** Accepted probes are followed by the next after this share of a window, so an instance that starts a little later still finds room. */
 	rampPace: 0.02,
 	/** Pause after a refusal, as a share of the window; doubles on each further refusal, up to the cap. */
 	cooldown: 0.2,
-	cooldownCap: Number(process.env.T_CAP ?? 3),
+	cooldownCap: 3,
 	/** The cap for an instance holding less than the others: it is the one that needs room, so it looks more often. */
 	poorCooldownCap: 1,
 	/** An instance that gave room back stays out of it this many windows, so the others can take it. */
@@ -136,16 +136,15 @@ export class RateGovernor {
 		const giveUpAt = this.clock.now() + patienceMs;
 		for (let attempt = 0; ; attempt++) {
 			const ticket = await this.acquire(attempt > 0);
-			let result: T;
+			// A call that threw may have reached LeadSquared: its slot counts.
+			let outcome: CallOutcome = 'counted';
 			try {
-				result = await send();
-			} catch (error) {
-				this.release(ticket, 'counted');
-				throw error;
+				const result = await send();
+				outcome = outcomeOf(result);
+				if (outcome === 'counted' || this.clock.now() >= giveUpAt) return result;
+			} finally {
+				this.release(ticket, outcome);
 			}
-			const outcome = outcomeOf(result);
-			this.release(ticket, outcome);
-			if (outcome === 'counted' || this.clock.now() >= giveUpAt) return result;
 		}
 	}
 

@@ -29,7 +29,7 @@ export interface Browser {
 /** Chromium with a fresh profile. Fails, never skips, when Chromium is not installed. */
 export async function launchChromium(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`${CHROMIUM} is missing: run "bash test/e2e/ensureChromium.sh" (installs Debian's chromium)`);
+		throw new Error(`${CHROMIUM} is missing: run "bash test/e2e/ensureDebianPackages.sh" (installs Debian's chromium, postgresql and redis-server)`);
 	}
 	const profile = mkdtempSync(join(tmpdir(), 'lsq-e2e-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {

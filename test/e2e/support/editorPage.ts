@@ -76,6 +76,10 @@ export class EditorPage {
 		await items.first().waitFor({ state: 'hidden' });
 	}
 
+	async placeholderOf(parameter: string): Promise<string | null> {
+		return await this.testId(`parameter-input-${parameter}`).locator('input, textarea').first().getAttribute('placeholder');
+	}
+
 	async fill(parameter: string, value: string, scope: Locator | Page = this.page): Promise<void> {
 		await scope.locator(`[data-test-id="parameter-input-${parameter}"]`).locator('input, textarea').first().fill(value);
 	}

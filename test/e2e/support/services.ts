@@ -9,7 +9,7 @@ import { freePort } from './tooling';
 
 /**
  * PostgreSQL and Redis from Debian's packages, on 127.0.0.1 and free ports, for n8n's queue mode
- * (`bash test/e2e/ensureServices.sh` installs them). Each run gets a fresh, throw-away database.
+ * (`bash test/e2e/ensureDebianPackages.sh` installs them). Each run gets a fresh, throw-away database.
  */
 export interface QueueServices {
 	postgres: { host: string; port: number; database: string; user: string; password: string };
@@ -60,7 +60,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 async function startPostgres(dir: string): Promise<{ child: ChildProcess; port: number }> {
-	if (!POSTGRES_BIN) throw new Error('PostgreSQL is not installed: run `bash test/e2e/ensureServices.sh` (Debian packages postgresql and redis-server)');
+	if (!POSTGRES_BIN) throw new Error('PostgreSQL is not installed: run `bash test/e2e/ensureDebianPackages.sh` (Debian packages postgresql and redis-server)');
 	const data = join(dir, 'postgres');
 	const sockets = join(dir, 'sockets');
 	for (const folder of [data, sockets]) {

@@ -119,6 +119,7 @@ export interface N8nRestClient {
 	listExecutions(workflowId?: string, options?: { limit?: number }): Promise<Array<{ id: string; status: string; mode: string }>>;
 	getExecution(id: string, includeData?: boolean): Promise<Execution>;
 	getNodeTypes(): Promise<NodeTypeDescription[]>;
+	getCredentialTypes(): Promise<Array<{ name: string; displayName: string; [key: string]: unknown }>>;
 }
 
 const install = require('../n8nInstall') as {

@@ -89,7 +89,7 @@ const unknownUser = (key: string) => (request: RecordedRequest) => {
 	return request.status === 400 && said === `${key} '${sent}' is not a user of this account` && !USER_IDS.includes(sent.toLowerCase());
 };
 
-const UNKNOWN_USER_ANSWER = /^LeadSquared refused the request \(400\): (UserId|ToUser) '[^]*' is not a user of this account$/;
+const UNKNOWN_USER_ANSWER = /^LeadSquared refused the request \(400\): (UserId|ToUser) '[^]*' is not a user of this account \[item \d+\]$/;
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
@@ -306,7 +306,7 @@ export function hostileCases(sandboxUrl: string, knownRequestIds: string[]): Hos
 		// A well-formed ID that LeadSquared does not know: its 404 is the right answer.
 		leadSquaredMayRefuse: (request) =>
 			request.status === 404 && !knownRequestIds.includes(new URL(request.url, sandboxUrl).searchParams.get('RequestID')!.toLowerCase()),
-		leadSquaredAnswer: /^LeadSquared answered 404 Not Found: No request found with RequestID [0-9a-fA-F-]{36}$/,
+		leadSquaredAnswer: /^LeadSquared answered 404 Not Found: No request found with RequestID [0-9a-fA-F-]{36} \[item \d+\]$/,
 	};
 
 	const metrics: HostileCase = {

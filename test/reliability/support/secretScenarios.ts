@@ -77,7 +77,7 @@ export async function echoServer(status: number, encode: boolean): Promise<{ url
 export const SCENARIOS: Scenario[] = [
 	{ name: 'success', pushError: /^$/ },
 	{ name: 'slow answers (1.5 s latency)', faults: everywhere('latency', { latencyMs: 1_500 }), pushError: /^$/ },
-	{ name: 'bad input', badInput: true, pushError: /^Item 0: Title \+ Content are \d+ bytes/ },
+	{ name: 'bad input', badInput: true, pushError: /^'Title' and 'Content' are \d+ bytes/ },
 	{ name: '400', faults: everywhere('status400'), pushError: /\(400\)/ },
 	{ name: '401 wrong secret key', credentials: (base) => ({ ...base, secretKey: WRONG_SECRET_KEY }), pushError: /\(401\)/ },
 	{

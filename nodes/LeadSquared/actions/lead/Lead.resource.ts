@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				name: 'Capture (Async)',
 				value: 'captureAsync',
 				description: 'Create or update a lead through LeadSquared’s async queue; returns a Request ID',
-				action: 'Capture a lead asynchronously',
+				action: 'Capture lead asynchronously',
 			},
 			{
 				name: 'Get Capture Metrics',
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Capture Status',
 				value: 'getCaptureStatus',
 				description: 'The status of an async capture: pending, success (with the lead ID), failure or error',
-				action: 'Get the status of an async capture',
+				action: 'Get async capture status',
 			},
 		],
 		default: 'captureAsync',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { atItem } from '../../helpers/atItem';
 import type { ItemInput } from '../../helpers/itemInput';
 import { quote } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 						typeOptions: { loadOptionsMethod: 'getLeadFields' },
 						default: '',
 						description:
-							'The lead field\'s schema name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>.',
+							'The lead field\'s schema name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Value',
@@ -61,7 +62,9 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '{\n  "FirstName": "",\n  "EmailAddress": ""\n}',
 		displayOptions: { show: { fieldsMode: ['json'] } },
-		description: 'Schema name → value, e.g. {{ $JSON }} to send the whole input item. An array of {"Attribute": …, "Value": …} pairs also works.',
+		description: 'An object of schema name → value. An array of {"Attribute": …, "Value": …} pairs also works.',
+		// In the hint, as n8n's JSON lint rule would upper-case the expression in a description
+		hint: 'To send the whole input item, use the expression {{ $json }}',
 	},
 	{
 		displayName: 'Search By Name or ID',
@@ -70,7 +73,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getSearchByFields' },
 		default: '',
 		description:
-			'The field LeadSquared uses to find an existing lead to update instead of creating one. With it the capture is an upsert, so the node can safely send it again after a server error. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>.',
+			'The field LeadSquared uses to find an existing lead to update instead of creating one. With it the capture is an upsert, so the node can safely send it again after a server error. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Wait for Completion',
@@ -127,7 +130,7 @@ async function send(this: IExecuteFunctions, capture: PreparedCapture, itemIndex
 	})) as IDataObject;
 	const requestId = response?.RequestID;
 	if (typeof requestId !== 'string' || !requestId) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: LeadSquared answered without a RequestID`, {
+		throw new NodeOperationError(this.getNode(), atItem('LeadSquared answered without a RequestID', itemIndex), {
 			itemIndex,
 			description: `Its answer: ${JSON.stringify(response).slice(0, 300)}`,
 		});

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('lead', 'getCaptureMetrics', properties);
 
 function prepare(input: ItemInput): string | undefined {
-	const url = input.text('endpointUrl', 'Metrics API URL (Override)', { url: true }, input.collection('options').endpointUrl);
+	const url = input.text('endpointUrl', 'Metrics API URL (Override)', { url: true }, input.collection('options', 'Options').endpointUrl);
 	return url.trim() || undefined;
 }
 

@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '8eca6fa6-262c-43eb-8cfe-6e3325e2dc73',
+		placeholder: 'e.g. 8eca6fa6-262c-43eb-8cfe-6e3325e2dc73',
 		description: 'The RequestID that Capture (Async) returned',
 	},
 ];

@@ -38,7 +38,7 @@ function entries(input: ItemInput): Array<[unknown, unknown]> {
 	if (Array.isArray(json)) {
 		return json.map((pair, index) => {
 			if (!pair || typeof pair !== 'object' || !('Attribute' in pair)) {
-				throw input.error('JSON', `element ${index} must be an object with "Attribute" and "Value"`);
+				throw input.error('JSON', `has element ${index}, which must be an object with "Attribute" and "Value"`);
 			}
 			return [(pair as IDataObject).Attribute, (pair as IDataObject).Value];
 		});
@@ -67,15 +67,15 @@ export function readLeadFields(input: ItemInput): LeadCapture {
 			);
 		}
 		if (value !== null && typeof value === 'object') {
-			throw input.error(`Lead field ${name}`, `must be text, a number or true/false, but it is ${describe(value)}`);
+			throw input.error('Lead Fields', `has ${name}, which must be text, a number or true/false, but it is ${describe(value)}`);
 		}
 		if (name === 'SearchBy') {
-			if (searchBy && searchBy !== String(value)) throw input.error('Search By', 'is set both as an option and as a field');
+			if (searchBy && searchBy !== String(value)) throw input.error('Search By', "is set both as an option and as a field in 'Lead Fields'");
 			searchBy = String(value ?? '').trim();
 			continue;
 		}
 		if (pairs.some((pair) => pair.Attribute.toLowerCase() === name.toLowerCase())) {
-			throw input.error(`Lead field ${name}`, 'appears twice');
+			throw input.error('Lead Fields', `has ${name} twice`);
 		}
 		if (value === null || value === undefined) {
 			skipped.push(name);

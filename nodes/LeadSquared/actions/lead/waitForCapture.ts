@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { atItem } from '../../helpers/atItem';
 import type { CaptureStatusSummary } from '../../helpers/captureStatus';
 import { fetchCaptureStatus } from '../../helpers/captureStatus';
 
@@ -27,7 +28,7 @@ export async function waitForCapture(
 			if (wait.failOnTimeout) {
 				throw new NodeOperationError(
 					this.getNode(),
-					`Item ${itemIndex}: capture ${requestId} was still ${summary.leadSquaredStatus ?? 'pending'} after ${wait.timeoutMs / 1000} s`,
+					atItem(`Capture ${requestId} was still ${summary.leadSquaredStatus ?? 'pending'} after ${wait.timeoutMs / 1000} s`, itemIndex),
 					{ itemIndex, description: summary.reason ?? undefined },
 				);
 			}

@@ -13,11 +13,11 @@ export const PUSH_TITLE_AND_CONTENT_MAX_BYTES = 2048;
 const properties: INodeProperties[] = [
 	{
 		...userField,
-		displayName: 'Send To',
+		displayName: 'Send To User Name or ID',
 		name: 'userId',
 		typeOptions: { loadOptionsMethod: 'getActiveUsersOrKeyOwner' },
 		description:
-			'The user who gets the notification. Leave empty to notify the user whose keys the credential holds. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>.',
+			'The user who gets the notification. Leave empty to notify the user whose keys the credential holds. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Title',
@@ -25,8 +25,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'Hot lead: call now',
-		description: 'Title and Content together may be at most 2 KB (2048 bytes of UTF-8)',
+		placeholder: 'e.g. Hot lead: call now',
+		description: "'Title' and 'Content' together may be at most 2 KB (2048 bytes of UTF-8)",
 	},
 	{
 		displayName: 'Content',
@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		required: true,
 		default: '',
-		placeholder: 'Priya Sharma just opened your pricing page',
+		placeholder: 'e.g. Priya Sharma just opened your pricing page',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 				name: 'clickUrl',
 				type: 'string',
 				default: '',
-				placeholder: 'https://in21.leadsquared.com/LeadManagement/LeadDetails?LeadID=…',
+				placeholder: 'e.g. https://in21.leadsquared.com/LeadManagement/LeadDetails?LeadID=…',
 				description: 'Page opened when the user clicks the notification, e.g. the lead details page',
 			},
 			{
@@ -57,6 +57,7 @@ const properties: INodeProperties[] = [
 				name: 'iconUrl',
 				type: 'string',
 				default: '',
+				placeholder: 'e.g. https://example.com/image.png',
 				description: 'Image shown on the notification',
 			},
 		],
@@ -79,13 +80,13 @@ function prepare(this: IExecuteFunctions, input: ItemInput): Push {
 	const bytes = utf8Bytes(title) + utf8Bytes(content);
 	if (bytes > PUSH_TITLE_AND_CONTENT_MAX_BYTES) {
 		throw input.error(
-			'Title + Content',
-			`are ${bytes} bytes together; LeadSquared allows at most ${PUSH_TITLE_AND_CONTENT_MAX_BYTES} bytes (2 KB, UTF-8)`,
+			'Title',
+			`and 'Content' are ${bytes} bytes together; LeadSquared allows at most ${PUSH_TITLE_AND_CONTENT_MAX_BYTES} bytes (2 KB, UTF-8)`,
 			'Shorten the content: non-Latin letters take 2 to 3 bytes each and emoji take 4.',
 		);
 	}
-	const extra = input.collection('additionalFields');
-	const userId = input.text('userId', 'Send To');
+	const extra = input.collection('additionalFields', 'Additional Fields');
+	const userId = input.text('userId', 'Send To User');
 	return {
 		...(userId ? { UserId: userId.trim() } : {}),
 		Title: title,
@@ -108,7 +109,7 @@ async function send(this: IExecuteFunctions, push: Push, itemIndex: number): Pro
 	return {
 		success: response?.Status === 'Success',
 		message: typeof message === 'string' ? message : null,
-		sentTo: push.UserId ?? 'credential owner',
+		sentTo: push.UserId ?? null,
 		title: push.Title,
 		content: push.Content,
 		clickUrl: push.ClickURL || null,

@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'New lead assigned: Priya Sharma',
+		placeholder: 'e.g. New lead assigned: Priya Sharma',
 		description: `At most ${CONVERSE_LIMITS.message} characters`,
 	},
 	{
@@ -53,16 +53,16 @@ const properties: INodeProperties[] = [
 				name: 'ctaLabel',
 				type: 'string',
 				default: '',
-				placeholder: 'View Lead',
-				description: `Label of the card's call-to-action button, at most ${CONVERSE_LIMITS.ctaLabel} characters. Needs Button Link.`,
+				placeholder: 'e.g. View Lead',
+				description: `Label of the card's call-to-action button, at most ${CONVERSE_LIMITS.ctaLabel} characters. Needs 'Button Link'.`,
 			},
 			{
 				displayName: 'Button Link',
 				name: 'ctaLink',
 				type: 'string',
 				default: '',
-				placeholder: 'https://in21.leadsquared.com/LeadManagement/LeadDetails?LeadID=…',
-				description: 'Where the button leads, inside or outside LeadSquared. Needs Button Label.',
+				placeholder: 'e.g. https://in21.leadsquared.com/LeadManagement/LeadDetails?LeadID=…',
+				description: "Where the button leads, inside or outside LeadSquared. Needs 'Button Label'.",
 			},
 			{
 				displayName: 'Description',
@@ -113,12 +113,13 @@ interface Converse {
 }
 
 function prepare(this: IExecuteFunctions, input: ItemInput): Converse {
-	const extra = input.collection('additionalFields');
-	const options = input.collection('options');
+	const extra = input.collection('additionalFields', 'Additional Fields');
+	const options = input.collection('options', 'Options');
 	const ctaLabel = input.text('ctaLabel', 'Button Label', { maxChars: CONVERSE_LIMITS.ctaLabel }, extra.ctaLabel);
 	const ctaLink = input.text('ctaLink', 'Button Link', { url: true }, extra.ctaLink).trim();
 	if (Boolean(ctaLabel.trim()) !== Boolean(ctaLink)) {
-		throw input.error(ctaLabel.trim() ? 'Button Link' : 'Button Label', 'is required when the other button field is set');
+		const [missing, given] = ctaLabel.trim() ? ['Button Link', 'Button Label'] : ['Button Label', 'Button Link'];
+		throw input.error(missing, `is required when '${given}' is set`);
 	}
 	const iconColor = input.text('iconColor', 'Icon Colour', {}, extra.iconColor).trim();
 	if (iconColor && !COLOR.test(iconColor)) {

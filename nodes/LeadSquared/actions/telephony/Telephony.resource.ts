@@ -13,10 +13,10 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['telephony'] } },
 		options: [
 			{
-				name: 'Show Agent Pop-Up',
+				name: 'Show Agent Popup',
 				value: 'showAgentPopup',
-				description: 'Show the call pop-up of the Generic Telephony Connector to an agent',
-				action: 'Show an agent pop up',
+				description: 'Show the call popup of the Generic Telephony Connector to an agent',
+				action: 'Show agent popup',
 			},
 		],
 		default: 'showAgentPopup',

@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '+91-8611795988',
+		placeholder: 'e.g. +91-8611795988',
 		description: "Who placed the call: the lead's number for an inbound call, the agent's for an outbound one",
 	},
 	{
@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '+91-8971373363',
+		placeholder: 'e.g. +91-8971373363',
 		description: "Who was called: the agent's number for an inbound call, the lead's for an outbound one",
 	},
 	{
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 		name: 'displayNumber',
 		type: 'string',
 		default: '',
-		placeholder: '+91-8611795989',
+		placeholder: 'e.g. +91-8611795989',
 		description: 'The IVR (virtual) number the call came through',
 	},
 	{
@@ -61,7 +61,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'f5c7e023-653c-11e7-b25c-023cca4497b9',
+		placeholder: 'e.g. f5c7e023-653c-11e7-b25c-023cca4497b9',
 		description: 'The LeadSquared lead the call is about',
 	},
 	{
@@ -70,7 +70,7 @@ const properties: INodeProperties[] = [
 		name: 'userId',
 		required: true,
 		description:
-			'The LeadSquared user who sees the pop-up. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>.',
+			'The LeadSquared user who sees the popup. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -84,7 +84,7 @@ const properties: INodeProperties[] = [
 				name: 'tag',
 				type: 'string',
 				default: '',
-				placeholder: 'Tag - Lead',
+				placeholder: 'e.g. Tag - Lead',
 				description: 'The tag of the virtual number; LeadSquared adds it to the origin of the lead',
 			},
 		],
@@ -102,7 +102,7 @@ function phone(input: ItemInput, name: string, field: string, required: boolean)
 }
 
 function prepare(this: IExecuteFunctions, input: ItemInput): IDataObject {
-	const tag = input.text('tag', 'Tag', {}, input.collection('additionalFields').tag).trim();
+	const tag = input.text('tag', 'Tag', {}, input.collection('additionalFields', 'Additional Fields').tag).trim();
 	return {
 		SourceNumber: phone(input, 'sourceNumber', 'Source Number', true),
 		DestinationNumber: phone(input, 'destinationNumber', 'Destination Number', true),
