@@ -26,16 +26,18 @@ const TUNING = {
 	startShare: 0.5,
 	/** Idle this many windows (no call waiting or in flight) and the share is learned again. */
 	idleWindows: 2,
-	/** Until the account was first found full, probes go out in growing batches (1, 2, 4). */
-	maxProbeBatch: 2,
-	/** Accepted probes are followed by the next after this share of a window, so an instance that starts a little later still finds room. */
+	/**
+	 * An accepted probe is followed by the next after this share of a window: an instance alone
+	 * takes the whole limit within about a second, and one that starts a little later still
+	 * finds room.
+	 */
 	rampPace: 0.02,
 	/** Pause after a refusal, as a share of the window; doubles on each further refusal, up to the cap. */
 	cooldown: 0.2,
 	cooldownCap: 3,
 	/** The cap for an instance holding less than the others: it is the one that needs room, so it looks more often. */
 	poorCooldownCap: 1,
-	/** An instance that gave room back stays out of it this many windows, so the others can take it. */
+	/** An instance that gave room back stays out of it this many windows, so the others can take it (their probes come sooner). */
 	stayOut: 2,
 	/** After a refusal within our share, pause for about the time LeadSquared needs to free this many calls (jittered). */
 	holdCalls: 2,
@@ -65,9 +67,9 @@ interface Waiter {
  * from when it is sent until a window after its answer came back (LeadSquared counted it
  * before answering, so no window it measures holds more of ours). The allowance is learned
  * from LeadSquared's answers, the only thing the instances share:
- * - when every slot is busy and calls are waiting, the instance probes: it sends a call beyond
+ * - when every slot is busy and calls are waiting, the instance probes: it sends one call beyond
  *   its allowance; each one LeadSquared accepts raises the allowance by one, and the next
- *   probe follows at once;
+ *   probe follows shortly;
  * - a 429 means LeadSquared's window is full: what the instance holds there is its share, and
  *   the others hold the rest. An instance holding more than the others gives half the difference
  *   back and stays out of it for a while, so busy instances end with equal shares. Probes then
@@ -87,15 +89,10 @@ export class RateGovernor {
 
 	private inFlight = 0;
 
-	private probesInFlight = 0;
+	private probing = false;
 
-	/** Probes accepted in a row; refusals since the last accepted probe. */
-	private accepted = 0;
-
+	/** Refusals lately: each makes the next pause before a probe twice as long, each accepted probe undoes one. */
 	private refusals = 0;
-
-	/** Whether LeadSquared refused anything since the instance started or was idle. */
-	private contended = false;
 
 	/** Whether this instance ever found another one using the account (it then leaves courtesy gaps). */
 	private sawOthers = false;
@@ -161,7 +158,7 @@ export class RateGovernor {
 		const now = this.clock.now();
 		this.inFlight--;
 		this.lastActivity = now;
-		if (ticket.probe) this.probesInFlight--;
+		if (ticket.probe) this.probing = false;
 		if (outcome === 'counted') {
 			this.occupySlotUntil(now + this.limit.windowMs * (1 + this.courtesy()));
 			if (ticket.probe) this.probeAccepted(now);
@@ -178,7 +175,6 @@ export class RateGovernor {
 
 	private probeAccepted(now: number): void {
 		this.allowance = Math.min(this.limit.calls, this.allowance + 1);
-		this.accepted++;
 		// Room for one call may be a moment's gap in another instance's calls: the pauses shrink a step per accepted probe.
 		this.refusals = Math.max(0, this.refusals - 1);
 		this.nextProbeAt = now + this.limit.windowMs * TUNING.rampPace;
@@ -193,14 +189,12 @@ export class RateGovernor {
 	private refusedAt(now: number, probe: boolean): void {
 		if (probe) this.refused.probes++;
 		else this.refused.withinShare++;
-		this.contended = true;
 		this.sawOthers = true;
-		this.accepted = 0;
 		this.refusals++;
-		const held = Math.max(1, this.busySlots(now) + this.inFlight - this.probesInFlight);
+		const held = Math.max(1, this.busySlots(now) + this.inFlight);
 		const others = this.limit.calls - held;
-		const givesBack = held > others + 1;
-		const keep = givesBack ? held - Math.floor((held - others) / 2) : held;
+		const givesBack = held > others;
+		const keep = givesBack ? held - Math.max(1, Math.floor((held - others) / 2)) : held;
 		this.allowance = Math.max(1, Math.min(this.allowance, keep));
 		this.nextProbeAt = now + (givesBack ? this.limit.windowMs * TUNING.stayOut : this.cooldownMs());
 		if (!probe) {
@@ -224,8 +218,6 @@ export class RateGovernor {
 		const idleFor = this.clock.now() - this.lastActivity;
 		if (this.inFlight > 0 || this.waiting.length > 0 || idleFor < this.limit.windowMs * TUNING.idleWindows) return;
 		this.allowance = this.startingAllowance();
-		this.contended = false;
-		this.accepted = 0;
 		this.refusals = 0;
 		this.nextProbeAt = 0;
 	}
@@ -241,23 +233,18 @@ export class RateGovernor {
 		return this.slotsFreeAt.length;
 	}
 
-	/** One probe at a time once the account has been found full, growing batches before that. */
-	private mayProbe(now: number): boolean {
-		const batch = this.contended ? 1 : Math.min(TUNING.maxProbeBatch, 2 ** this.accepted);
-		const room = this.limit.calls - this.allowance - this.probesInFlight;
-		return room > 0 && now >= this.nextProbeAt && this.probesInFlight < batch;
-	}
 
 	private pump(): void {
 		const now = this.clock.now();
 		while (this.waiting.length > 0 && now >= this.holdUntil) {
 			const used = this.busySlots(now) + this.inFlight;
 			const withinShare = used < this.allowance;
-			// After a cut the instance may still hold more than its share: a probe then would only test that.
-			const probe = !withinShare && used - this.probesInFlight <= this.allowance && this.mayProbe(now);
+			// One probe at a time, and not while the instance still holds more than its share after a cut.
+			const probe =
+				!withinShare && !this.probing && used === this.allowance && this.allowance < this.limit.calls && now >= this.nextProbeAt;
 			if (!withinShare && !probe) break;
 			this.inFlight++;
-			if (probe) this.probesInFlight++;
+			this.probing ||= probe;
 			this.lastActivity = now;
 			this.waiting.shift()!.grant({ probe });
 		}
