@@ -129,7 +129,7 @@ export function entryPointsOf(workflow: WorkflowJson, baseUrl: string): string[]
 }
 
 /**
- * Activates each imported example that starts by itself (form, webhook, LeadSquared Trigger)
+ * Activates each imported example that starts by itself (form, webhook, LeadSquared Capture Trigger)
  * and is not active yet. Returns how to reach each active one, by workflow name.
  */
 export async function activateSelfStarting(

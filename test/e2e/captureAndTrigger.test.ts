@@ -10,7 +10,7 @@ const CAPTURE_PATH = '/lead/capture';
 // n8n polls a trigger at activation, then every minute; the trigger checks a request 10 s after it was submitted.
 const TRIGGER_WAIT_MS = 150_000;
 
-describeEachLine('Example workflows: form → Capture (Async) → LeadSquared Trigger → push + Converse', { label: 'capture' }, (stack) => {
+describeEachLine('Example workflows: form → Capture (Async) → LeadSquared Capture Trigger → push + Converse', { label: 'capture' }, (stack) => {
 	it(
 		'a form submission captures the lead, and once LeadSquared has processed it the trigger notifies the owner',
 		async () => {
