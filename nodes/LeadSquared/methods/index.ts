@@ -1,2 +1,7 @@
+import * as leadAndUserOptions from './loadOptions';
+import * as typeOptions from './typeOptions';
+
 export * as credentialTest from './credentialTest';
-export * as loadOptions from './loadOptions';
+export * as listSearch from './listSearch';
+
+export const loadOptions = { ...leadAndUserOptions, ...typeOptions };

@@ -7,62 +7,13 @@ import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
-import { readLeadFields } from './leadFields';
+import { leadFieldsProperties, readLeadFields } from './leadFields';
 import type { LeadCapture } from './leadFields';
+import { submittedFields } from './leadWriteOutput';
 import { waitForCapture } from './waitForCapture';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Lead Fields',
-		name: 'fieldsMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Map Each Field', value: 'mapped', description: 'Pick LeadSquared fields and give each a value' },
-			{ name: 'JSON', value: 'json', description: 'An object of schema name → value, such as a whole input item' },
-		],
-		default: 'mapped',
-	},
-	{
-		displayName: 'Fields',
-		name: 'fields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { fieldsMode: ['mapped'] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getLeadFields' },
-						default: '',
-						description:
-							'The lead field\'s schema name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code-examples/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'JSON',
-		name: 'json',
-		type: 'json',
-		default: '{\n  "FirstName": "",\n  "EmailAddress": ""\n}',
-		displayOptions: { show: { fieldsMode: ['json'] } },
-		description: 'Schema name → value, e.g. {{ $JSON }} to send the whole input item. An array of {"Attribute": …, "Value": …} pairs also works.',
-	},
+	...leadFieldsProperties,
 	{
 		displayName: 'Search By Name or ID',
 		name: 'searchBy',
@@ -132,12 +83,7 @@ async function send(this: IExecuteFunctions, capture: PreparedCapture, itemIndex
 			description: `Its answer: ${JSON.stringify(response).slice(0, 300)}`,
 		});
 	}
-	const accepted = {
-		requestId,
-		searchBy: capture.searchBy ?? null,
-		submitted: capture.fields,
-		...(capture.skipped.length ? { skippedEmptyFields: capture.skipped } : {}),
-	};
+	const accepted = { requestId, searchBy: capture.searchBy ?? null, ...submittedFields(capture) };
 	if (!capture.wait) return { ...accepted, status: 'pending', message: response.Status ?? null };
 	const { summary, timedOut } = await waitForCapture.call(this, requestId, capture.wait, itemIndex);
 	return { ...summary, ...accepted, timedOut };
