@@ -81,6 +81,13 @@ export class LeadSquaredApi implements ICredentialType {
 				'The x-api-key of the LeadSquared Async API. Needed only by the Lead operations (Capture Async, Get Capture Status, Get Capture Metrics).',
 		},
 		{
+			displayName:
+				"LeadSquared's API limits depend on your plan: newer plans allow 10 (Pro) or 20 (Super) calls per 5 seconds, older ones from 2 (Lite) to 25 (Enterprise) per 5 seconds, and every plan has a daily quota. Enter your plan's limit below; past the daily quota, LeadSquared refuses every call until the quota resets.",
+			name: 'planLimitsNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Rate Limit (Calls)',
 			name: 'rateLimitCalls',
 			type: 'number',

@@ -1,11 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as activity from './actions/activity/Activity.resource';
 import * as lead from './actions/lead/Lead.resource';
+import * as note from './actions/note/Note.resource';
 import * as notification from './actions/notification/Notification.resource';
+import * as opportunity from './actions/opportunity/Opportunity.resource';
+import * as task from './actions/task/Task.resource';
 import * as telephony from './actions/telephony/Telephony.resource';
+import * as user from './actions/user/User.resource';
 import { router } from './actions/router';
-import * as loadOptions from './methods/loadOptions';
+import { listSearch, loadOptions } from './methods';
 
 export class LeadSquared implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +20,7 @@ export class LeadSquared implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Notify LeadSquared users, show agent popups and capture leads',
+		description: 'Manage LeadSquared leads, activities, tasks, opportunities and notes, notify users and show agent popups',
 		// The editor's docs link, used as it is (from the codex n8n builds URL + "?utm_…", past any #anchor)
 		documentationUrl: 'https://github.com/n8n-nodes-leadsquared/n8n-nodes-leadsquared#operations',
 		defaults: { name: 'LeadSquared' },
@@ -30,19 +35,29 @@ export class LeadSquared implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Activity', value: 'activity' },
 					{ name: 'Lead', value: 'lead' },
+					{ name: 'Note', value: 'note' },
 					{ name: 'Notification', value: 'notification' },
+					{ name: 'Opportunity', value: 'opportunity' },
+					{ name: 'Task', value: 'task' },
 					{ name: 'Telephony', value: 'telephony' },
+					{ name: 'User', value: 'user' },
 				],
 				default: 'notification',
 			},
 			...notification.description,
 			...telephony.description,
 			...lead.description,
+			...activity.description,
+			...task.description,
+			...opportunity.description,
+			...note.description,
+			...user.description,
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

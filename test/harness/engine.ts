@@ -4,6 +4,7 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
 	IRun,
@@ -145,17 +146,34 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	};
 }
 
-/** Calls one of the node's dropdown loaders through n8n-core's LoadOptionsContext, as the editor does. */
-export async function loadOptions(
-	method: string,
-	options: Pick<RunNodeOptions, 'parameters' | 'credentials' | 'nodeType'>,
-): Promise<INodePropertyOptions[]> {
+type EditorCallOptions = Pick<RunNodeOptions, 'parameters' | 'credentials' | 'nodeType'>;
+
+/** The context n8n-core gives the editor's calls to a node's methods (dropdowns, lists). */
+function editorContext(options: EditorCallOptions) {
 	const node = nodeFor(options);
 	const { workflow, workflowData } = workflowWith(node);
 	const hooks = new ExecutionLifecycleHooks('manual', 'load-options', workflowData);
-	const context = new LoadOptionsContext(workflow, node, additionalDataFor(hooks, { leadSquaredApi: options.credentials }), 'parameters');
-	const nodeType = nodeTypes.getByNameAndVersion(node.type);
-	const loader = nodeType.methods?.loadOptions?.[method];
+	// The editor sends the node's current parameters along, for loaders that depend on them.
+	const additionalData = { ...additionalDataFor(hooks, { leadSquaredApi: options.credentials }), currentNodeParameters: options.parameters };
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	return { context, methods: nodeTypes.getByNameAndVersion(node.type).methods };
+}
+
+/** Calls one of the node's dropdown loaders through n8n-core's LoadOptionsContext, as the editor does. */
+export async function loadOptions(method: string, options: EditorCallOptions): Promise<INodePropertyOptions[]> {
+	const { context, methods } = editorContext(options);
+	const loader = methods?.loadOptions?.[method];
 	if (!loader) throw new Error(`The node has no loadOptions method "${method}"`);
 	return await loader.call(context);
+}
+
+/** Calls one of the node's resource-locator list searches, as the editor does when the list opens or the user types. */
+export async function listSearch(
+	method: string,
+	options: EditorCallOptions & { filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const { context, methods } = editorContext(options);
+	const search = methods?.listSearch?.[method];
+	if (!search) throw new Error(`The node has no listSearch method "${method}"`);
+	return await search.call(context, options.filter, options.paginationToken);
 }

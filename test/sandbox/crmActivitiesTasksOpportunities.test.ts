@@ -28,6 +28,14 @@ describe('sandbox CRM: activities, tasks and opportunities', () => {
 			);
 		});
 
+		it('gives an activity type’s fields by its code (GetActivitySetting); an unknown code is refused', async () => {
+			const settings = await api().get(`${PA}/CustomActivity/GetActivitySetting?code=202`);
+			expect(settings.body).toMatchObject({ DisplayName: 'WhatsApp Message', ID: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+			expect(settings.body.Fields).toContainEqual(expect.objectContaining({ SchemaName: 'mx_Custom_1', DataType: 'String', IsMandatory: true }));
+			const unknown = await api().get(`${PA}/CustomActivity/GetActivitySetting?code=999`);
+			expect(unknown.body.ExceptionType).toBe('MXInvalidEntityReferenceException');
+		});
+
 		it('posts an activity on a lead and reads it back in detail', async () => {
 			const posted = await api().post(`${PA}/Create`, {
 				RelatedProspectId: leadId,

@@ -168,19 +168,24 @@ describe('sandbox CRM: leads', () => {
 		const id = await createLead(api(), { EmailAddress: 'notes@example.com' });
 		const created = await api().post(NOTE_CREATE_PATH, { RelatedProspectId: id, Note: 'Called back', AttachmentName: '' });
 		expect(created.body).toEqual({ Status: 'Success', Message: { Id: expect.any(String) } });
-		const listed = await api().post(`${LM}/RetrieveNote`, { Parameter: { RelatedProspectId: id } });
-		expect(listed.body).toMatchObject({ RecordCount: 1, Notes: [{ Note: 'Called back', RelatedProspectId: id }] });
+		const listed = await api().post(`${LM}/RetrieveNote`, { Parameter: { RelatedId: id } });
+		expect(listed.body).toEqual({ List: [expect.objectContaining({ Note: 'Called back', RelatedProspectId: id, ProspectNoteId: created.body.Message.Id })] });
+		const withoutLead = await api().post(`${LM}/RetrieveNote`, { Parameter: { RelatedProspectId: id } });
+		expect(withoutLead.body.ExceptionType).toBe('MXMandatoryAttributeMissingException');
 		const orphan = await api().post(NOTE_CREATE_PATH, { RelatedProspectId: '00000000-0000-0000-0000-000000000000', Note: 'x' });
 		expect(orphan.body.ExceptionMessage).toBe('Lead not found');
 		const empty = await api().post(NOTE_CREATE_PATH, { RelatedProspectId: id, Note: '' });
 		expect(empty.status).toBe(400);
 	});
 
-	it('users: Users.Get lists them and User/Retrieve/ByUserId finds one', async () => {
+	it('users: Users.Get lists them; User/Retrieve/ByUserId finds an active one, [] for an unknown or inactive one', async () => {
 		const users = (await api().get('/v2/UserManagement.svc/Users.Get')).body;
 		const one = await api().get(`/v2/UserManagement.svc/User/Retrieve/ByUserId?userId=${users[1].ID}`);
-		expect(one.body).toEqual(users[1]);
-		const none = await api().get('/v2/UserManagement.svc/User/Retrieve/ByUserId?userId=00000000-0000-0000-0000-000000000000');
-		expect(none.body.ExceptionType).toBe('MXInvalidEntityReferenceException');
+		const { ID, StatusCode: _status, ...details } = users[1];
+		expect(one.body).toEqual([{ UserId: ID, ...details }]);
+		const inactive = users.find((user: { StatusCode: number }) => user.StatusCode === 1);
+		for (const userId of ['00000000-0000-0000-0000-000000000000', inactive.ID]) {
+			expect((await api().get(`/v2/UserManagement.svc/User/Retrieve/ByUserId?userId=${userId}`)).body).toEqual([]);
+		}
 	});
 });

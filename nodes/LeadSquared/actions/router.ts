@@ -1,9 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as activity from './activity/Activity.resource';
 import * as lead from './lead/Lead.resource';
+import * as note from './note/Note.resource';
 import * as notification from './notification/Notification.resource';
+import * as opportunity from './opportunity/Opportunity.resource';
+import * as task from './task/Task.resource';
 import * as telephony from './telephony/Telephony.resource';
+import * as user from './user/User.resource';
 
 type Operation = { execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> };
 
@@ -17,7 +22,18 @@ const resources: Record<string, Record<string, Operation>> = {
 		captureAsync: lead.captureAsync,
 		getCaptureStatus: lead.getCaptureStatus,
 		getCaptureMetrics: lead.getCaptureMetrics,
+		create: lead.create,
+		get: lead.get,
+		getRecentlyModified: lead.getRecentlyModified,
+		search: lead.search,
+		update: lead.update,
+		upsert: lead.upsert,
 	},
+	activity: { get: activity.get, getAll: activity.getAll, post: activity.post },
+	task: { create: task.create, getAll: task.getAll, update: task.update },
+	opportunity: { capture: opportunity.capture, getAll: opportunity.getAll, update: opportunity.update },
+	note: { create: note.create },
+	user: { get: user.get, getAll: user.getAll },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

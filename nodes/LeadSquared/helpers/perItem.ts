@@ -6,11 +6,13 @@ import { ItemInput } from './itemInput';
 export interface ItemOperation<Prepared> {
 	/** Reads and validates one item's input and builds what will be sent. Sends nothing. */
 	prepare(this: IExecuteFunctions, input: ItemInput): Promise<Prepared> | Prepared;
-	/** Sends one prepared item and returns its output. */
-	send(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<IDataObject>;
+	/** Sends one prepared item and returns its output: one item, or a list (Get Many), each paired with the input item. */
+	send(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: Error };
+
+type Output = IDataObject | IDataObject[];
 
 /** How many items of one execution may wait on LeadSquared at once (the rate governor paces them). */
 const PARALLEL_ITEMS = 5;
@@ -81,19 +83,22 @@ export async function runPerItem<Prepared>(
 	);
 
 	if (failed && !continueOnFail) throw withDeliveryReport(sent);
-	return sent.map((outcome, i) =>
-		outcome!.ok ? { json: outcome!.value, pairedItem: { item: i } } : errorItem(outcome!.error, i),
-	);
+	return sent.flatMap((outcome, i) => {
+		if (!outcome!.ok) return [errorItem(outcome!.error, i)];
+		return ([] as IDataObject[]).concat(outcome!.value).map((json) => ({ json, pairedItem: { item: i } }));
+	});
 }
 
 /**
  * The node stops at a failed item, but items sent in parallel before it did reach
  * LeadSquared: say which, so that a re-run can leave them out rather than send them twice.
  */
-function withDeliveryReport(sent: Array<Outcome<IDataObject> | undefined>): Error {
+function withDeliveryReport(sent: Array<Outcome<Output> | undefined>): Error {
 	const { error } = sent.find((outcome) => outcome && !outcome.ok) as { error: Error & { description?: string; context?: IDataObject } };
 	const delivered = sent.flatMap((outcome, i) => (outcome?.ok ? [i] : []));
-	const requestIds = sent.flatMap((outcome) => (outcome?.ok && typeof outcome.value.requestId === 'string' ? [outcome.value.requestId] : []));
+	const requestIds = sent.flatMap((outcome) =>
+		outcome?.ok && !Array.isArray(outcome.value) && typeof outcome.value.requestId === 'string' ? [outcome.value.requestId] : [],
+	);
 	// Captures LeadSquared accepted before the stop: the LeadSquared Trigger reads them from the stored error.
 	if (requestIds.length > 0 && error.context) error.context[DELIVERED_REQUEST_IDS] = requestIds;
 	if (delivered.length > 0) {

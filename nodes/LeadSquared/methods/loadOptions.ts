@@ -51,13 +51,32 @@ export async function getLeadFields(this: ILoadOptionsFunctions): Promise<INodeP
 	return (await leadFields.call(this)).map(asOption).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Fields that identify a lead, for Search By; the first option sends no Search By. */
-export async function getSearchByFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+/** Lead columns LeadSquared's lead lists filter and sort on beyond the account's fields. */
+const SYSTEM_COLUMNS = ['CreatedOn', 'ModifiedOn', 'ProspectAutoId', 'ProspectID'];
+
+/** Lead fields and system columns, for searching and sorting. */
+export async function getLeadColumns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = await getLeadFields.call(this);
+	const system = SYSTEM_COLUMNS.filter((column) => !fields.some((field) => field.value === column)).map((column) => ({
+		name: `${column} (System)`,
+		value: column,
+	}));
+	return [...fields, ...system].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function identifyingFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const identifying = (await leadFields.call(this)).filter(
 		(field) => ['Email', 'Phone'].includes(String(field.DataType)) || field.SchemaName === 'ProspectID',
 	);
-	return [
-		{ name: 'None (Always Create a New Lead)', value: '' },
-		...identifying.map(asOption).sort((a, b) => a.name.localeCompare(b.name)),
-	];
+	return identifying.map(asOption).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Fields that identify a lead, for Search By; the first option sends no Search By. */
+export async function getSearchByFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return [{ name: 'None (Always Create a New Lead)', value: '' }, ...(await identifyingFields.call(this))];
+}
+
+/** The same for Create or Update and Opportunity Capture, where no Search By means LeadSquared's default. */
+export async function getUpsertSearchByFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return [{ name: 'Email, Then Phone (LeadSquared’s Default)', value: '' }, ...(await identifyingFields.call(this))];
 }

@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { atItem } from '../helpers/atItem';
 import type { Account } from './account';
 import { redact } from './account';
+import { isDailyQuotaExhausted, isDecision } from './answerKinds';
 import type { Failure } from './retryPolicy';
 import { notRetriedReason, RATE_LIMIT_PATIENCE_WINDOWS } from './retryPolicy';
 
@@ -57,11 +58,18 @@ function headline(answer: Answer, call: FailedCall, hostName: string, account: A
 				`LeadSquared answered 404 Not Found${quoted}`,
 				'The API or record does not exist at this host. Check the Region (or Custom URLs) of the credential.',
 			];
+		case isDailyQuotaExhausted(answer):
+			return [
+				`LeadSquared's daily API quota for this account is used up (429)${quoted}`,
+				'LeadSquared refuses every further call of the account until its quota resets, so the call was not sent again. Your LeadSquared plan sets the quota (on newer plans 10,000 or 100,000 calls a day plus 1,000 per user); run the rest later, or ask LeadSquared for a higher quota.',
+			];
 		case answer.status === 429:
 			return [
 				`LeadSquared's rate limit stayed full for ${duration(RATE_LIMIT_PATIENCE_WINDOWS * account.limit.windowMs)} (429)${quoted}`,
 				"The call was sent again until then; LeadSquared handled none of the attempts. Every LeadSquared node on every n8n instance (main and workers) shares the account's limit and adapts to the others, so something kept the account busy all that time: a large run elsewhere, or another client with the same keys. Check that the credential's Rate Limit matches your LeadSquared plan.",
 			];
+		case isDecision(answer):
+			return [`LeadSquared refused the request (${answer.status})${quoted}`, ''];
 		case answer.status >= 500:
 			return [`LeadSquared failed to handle the request (${answer.status})${quoted}`, ''];
 		default:

@@ -11,6 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { atItem } from '../helpers/atItem';
 import type { Account, LeadSquaredCredentials } from './account';
 import { accountFrom, redact } from './account';
+import { isDailyQuotaExhausted, isDecision } from './answerKinds';
 import type { Answer } from './errors';
 import { callError } from './errors';
 import type { ApiHostKind } from './hosts';
@@ -120,8 +121,9 @@ function networkErrorCode(error: unknown): string | undefined {
 
 function failureOf(answer: Answer): Failure | undefined {
 	if (answer.kind === 'connection') return connectionFailure(answer.code);
+	if (isDailyQuotaExhausted(answer)) return 'dailyQuota';
 	if (answer.status === 429) return 'rateLimited';
-	if (answer.status >= 500) return 'serverError';
+	if (answer.status >= 500 && !isDecision(answer)) return 'serverError';
 	return undefined;
 }
 
@@ -136,7 +138,7 @@ export async function leadSquaredRequest(this: RequestContext, call: LeadSquared
 	assertAccountReaches.call(this, account, call.host, { itemIndex: call.itemIndex, ownUrl: Boolean(call.url) });
 	const url = call.url ?? `${call.host === 'api' ? account.apiBase : account.asyncBase}${call.endpoint}`;
 	const governor = governorFor(account.id, account.limit);
-	const rateLimited = (answer: Answer) => (answer.kind === 'http' && answer.status === 429 ? 'rateLimited' : 'counted');
+	const rateLimited = (answer: Answer) => (failureOf(answer) === 'rateLimited' ? 'rateLimited' : 'counted');
 
 	for (let retries = 0; ; retries++) {
 		const patienceMs = RATE_LIMIT_PATIENCE_WINDOWS * account.limit.windowMs;

@@ -19,7 +19,7 @@ import { readEntityFields } from './entityFields';
 import { createLead, leadNotFound } from './leadWrites';
 import type { CrmRoutes } from './routeTypes';
 import type { Activity, CrmLead, CrmStore } from './store';
-import { ACTIVITY_OFFSET_IS_PAGE_NUMBER, BUSINESS_EXCEPTION_STATUS } from './unconfirmed';
+import { ACTIVITY_OFFSET_IS_PAGE_NUMBER, ACTIVITY_TYPE_NOT_FOUND, BUSINESS_EXCEPTION_STATUS } from './unconfirmed';
 import { activityPayload } from './webhookPayloads';
 
 const BASE = '/v2/ProspectActivity.svc';
@@ -171,6 +171,24 @@ function details(store: CrmStore, activityId: string | null) {
 	};
 }
 
+/** LeadSquared's Get Activity Type Details: the type and its fields. The sandbox's types have no ID of their own: it makes one from the code. */
+function typeSettings(store: CrmStore, code: string | null) {
+	const type = store.activityTypes.find((t) => String(t.ActivityEvent) === (code ?? '').trim());
+	if (!type) fail(BUSINESS_EXCEPTION_STATUS.MXInvalidEntityReferenceException, 'MXInvalidEntityReferenceException', ACTIVITY_TYPE_NOT_FOUND);
+	return {
+		ID: `00000000-0000-4000-8000-${String(type!.ActivityEvent).padStart(12, '0')}`,
+		Name: type!.DisplayName,
+		DisplayName: type!.DisplayName,
+		Fields: type!.Fields.map((field) => ({
+			SchemaName: field.SchemaName,
+			DisplayName: field.DisplayName,
+			Value: null,
+			DataType: field.DataType,
+			IsMandatory: field.IsMandatory,
+		})),
+	};
+}
+
 export function activityRoutes(): CrmRoutes {
 	return {
 		[`POST ${BASE}/Create`]: { handler: ({ store, body }) => reply(create(store, body)) },
@@ -179,6 +197,7 @@ export function activityRoutes(): CrmRoutes {
 			handler: ({ store, body, query }) => reply(retrieve(store, body, query.get('leadId'))),
 		},
 		[`GET ${BASE}/GetActivityDetails`]: { handler: ({ store, query }) => reply(details(store, query.get('activityId'))) },
+		[`GET ${BASE}/CustomActivity/GetActivitySetting`]: { handler: ({ store, query }) => reply(typeSettings(store, query.get('code'))) },
 		[`GET ${BASE}/ActivityTypes.Get`]: {
 			handler: ({ store }) =>
 				reply(

@@ -1,11 +1,23 @@
 import { randomUUID } from 'crypto';
 
 import type { Json } from './common';
-import { isObject, lsqDate, objectBody, optionalText, pageIndexPaging, rejectUnknownKeys, reply, requiredText, sameId } from './common';
+import {
+	isObject,
+	lsqDate,
+	objectBody,
+	optionalText,
+	pageIndexPaging,
+	rejectUnknownKeys,
+	reply,
+	requiredText,
+	sameId,
+	sortingOf,
+	sortRows,
+} from './common';
 import { leadNotFound } from './leadWrites';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmStore, Note } from './store';
-import { NOTE_CREATE_PATH } from './unconfirmed';
+import { NOTE_CREATE_PATH, NOTES_PAGE_DEFAULT } from './unconfirmed';
 
 function create(store: CrmStore, body: unknown) {
 	const request = objectBody(body);
@@ -25,35 +37,40 @@ function create(store: CrmStore, body: unknown) {
 	return { Status: 'Success', Message: { Id: note.id } };
 }
 
-/** Unconfirmed request and response shapes (see unconfirmed.ts, NOTE_RETRIEVE_BODY). */
-function retrieve(store: CrmStore, body: unknown, query: URLSearchParams) {
+/**
+ * LeadSquared's Get a Lead's Notes: `Parameter{RelatedId (mandatory), Id (one note)}`, `Paging`,
+ * `Sorting` → `{List: [...]}`. Its default page size is not published (see unconfirmed.ts).
+ */
+function retrieve(store: CrmStore, body: unknown) {
 	const request = body === undefined ? {} : objectBody(body);
 	const parameter = isObject(request.Parameter) ? (request.Parameter as Json) : {};
-	const leadId = optionalText(parameter, 'RelatedProspectId') ?? query.get('leadId');
-	if (!leadId)
-		return reply(
-			{ Status: 'Error', ExceptionType: 'MXMandatoryAttributeMissingException', ExceptionMessage: "'RelatedProspectId' is mandatory" },
-			400,
-		);
+	const leadId = requiredText(parameter, 'RelatedId', undefined, "'RelatedId' is mandatory");
 	if (!store.lead(leadId)) leadNotFound();
-	const { skip, take } = pageIndexPaging(request, 25);
-	const notes = store.notes.filter((n) => sameId(n.leadId, leadId)).sort((a, b) => b.createdOn - a.createdOn);
-	return reply({
-		RecordCount: notes.length,
-		Notes: notes.slice(skip, skip + take).map((n) => ({
-			ProspectNoteId: n.id,
-			RelatedProspectId: n.leadId,
-			Note: n.note,
-			AttachmentName: n.attachmentName || null,
-			CreatedBy: n.createdBy,
-			CreatedOn: lsqDate(n.createdOn),
-		})),
-	});
+	const noteId = optionalText(parameter, 'Id');
+	const { skip, take } = pageIndexPaging(request, NOTES_PAGE_DEFAULT);
+	const { column, descending } = sortingOf(request);
+	const notes = store.notes
+		.filter((n) => sameId(n.leadId, leadId) && (!noteId || sameId(n.id, noteId)))
+		.sort((a, b) => b.createdOn - a.createdOn)
+		.map((n) => {
+			const author = store.user(n.createdBy);
+			return {
+				ProspectNoteId: n.id,
+				RelatedProspectId: n.leadId,
+				Note: n.note,
+				AttachmentName: n.attachmentName || null,
+				AttachmentURL: n.attachmentName || null,
+				CreatedBy: n.createdBy,
+				CreatedByName: author ? `${author.FirstName} ${author.LastName}` : null,
+				CreatedOn: lsqDate(n.createdOn),
+			};
+		});
+	return reply({ List: sortRows(notes, column, descending).slice(skip, skip + take) });
 }
 
 export function noteRoutes(): CrmRoutes {
 	return {
 		[`POST ${NOTE_CREATE_PATH}`]: { handler: ({ store, body }) => reply(create(store, body)) },
-		['POST /v2/LeadManagement.svc/RetrieveNote']: { optionalBody: true, handler: ({ store, body, query }) => retrieve(store, body, query) },
+		['POST /v2/LeadManagement.svc/RetrieveNote']: { optionalBody: true, handler: ({ store, body }) => retrieve(store, body) },
 	};
 }

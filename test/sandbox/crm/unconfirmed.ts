@@ -7,8 +7,11 @@
 /** Note create: the page names the fields (RelatedProspectId, Note, AttachmentName) but not the path. */
 export const NOTE_CREATE_PATH = '/v2/LeadManagement.svc/CreateNote';
 
-/** Note list: the path is documented; its request and response bodies are not. */
-export const NOTE_RETRIEVE_BODY = 'Parameter{RelatedProspectId}, Paging{PageIndex, PageSize} → {RecordCount, Notes}';
+/** Note list: its page documents the request and the `{List}` answer, not how many notes a page holds by default. */
+export const NOTES_PAGE_DEFAULT = 25;
+
+/** Activity type details (GetActivitySetting): what LeadSquared answers for a code that is no activity type is not shown. */
+export const ACTIVITY_TYPE_NOT_FOUND = 'Activity type not found';
 
 /** Synchronous opportunity capture: only the async twin's path ({async-host}/opportunity/capture) is shown. */
 export const OPPORTUNITY_CAPTURE_PATH = '/v2/OpportunityManagement.svc/Capture';

@@ -1,10 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as captureAsync from './captureAsync.operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
 import * as getCaptureMetrics from './getCaptureMetrics.operation';
 import * as getCaptureStatus from './getCaptureStatus.operation';
+import * as getRecentlyModified from './getRecentlyModified.operation';
+import * as search from './search.operation';
+import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
-export { captureAsync, getCaptureMetrics, getCaptureStatus };
+export { captureAsync, create, get, getCaptureMetrics, getCaptureStatus, getRecentlyModified, search, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,6 +27,24 @@ export const description: INodeProperties[] = [
 				action: 'Capture lead asynchronously',
 			},
 			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a new lead',
+				action: 'Create lead',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: 'Create or update lead',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a lead by ID, email or phone',
+				action: 'Get lead',
+			},
+			{
 				name: 'Get Capture Metrics',
 				value: 'getCaptureMetrics',
 				description: 'How many async captures are pending and how fast they are processed',
@@ -32,10 +56,34 @@ export const description: INodeProperties[] = [
 				description: 'The status of an async capture: pending, success (with the lead ID), failure or error',
 				action: 'Get async capture status',
 			},
+			{
+				name: 'Get Recently Modified',
+				value: 'getRecentlyModified',
+				description: 'Get the leads modified between two dates',
+				action: 'Get recently modified leads',
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				description: 'Search leads by a field, e.g. all leads whose email ends in @example.com',
+				action: 'Search leads',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update fields of an existing lead',
+				action: 'Update lead',
+			},
 		],
 		default: 'captureAsync',
 	},
 	...captureAsync.description,
+	...create.description,
+	...get.description,
 	...getCaptureMetrics.description,
 	...getCaptureStatus.description,
+	...getRecentlyModified.description,
+	...search.description,
+	...update.description,
+	...upsert.description,
 ];

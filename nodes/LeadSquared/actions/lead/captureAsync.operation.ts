@@ -8,64 +8,13 @@ import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
-import { readLeadFields } from './leadFields';
+import { leadFieldsProperties, readLeadFields } from './leadFields';
 import type { LeadCapture } from './leadFields';
+import { submittedFields } from './leadWriteOutput';
 import { waitForCapture } from './waitForCapture';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Lead Fields',
-		name: 'fieldsMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Map Each Field', value: 'mapped', description: 'Pick LeadSquared fields and give each a value' },
-			{ name: 'JSON', value: 'json', description: 'An object of schema name → value, such as a whole input item' },
-		],
-		default: 'mapped',
-	},
-	{
-		displayName: 'Fields',
-		name: 'fields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { fieldsMode: ['mapped'] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getLeadFields' },
-						default: '',
-						description:
-							'The lead field\'s schema name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'JSON',
-		name: 'json',
-		type: 'json',
-		default: '{\n  "FirstName": "",\n  "EmailAddress": ""\n}',
-		displayOptions: { show: { fieldsMode: ['json'] } },
-		description: 'An object of schema name → value. An array of {"Attribute": …, "Value": …} pairs also works.',
-		// In the hint, as n8n's JSON lint rule would upper-case the expression in a description
-		hint: 'To send the whole input item, use the expression {{ $json }}',
-	},
+	...leadFieldsProperties,
 	{
 		displayName: 'Search By Name or ID',
 		name: 'searchBy',
@@ -135,12 +84,7 @@ async function send(this: IExecuteFunctions, capture: PreparedCapture, itemIndex
 			description: `Its answer: ${JSON.stringify(response).slice(0, 300)}`,
 		});
 	}
-	const accepted = {
-		requestId,
-		searchBy: capture.searchBy ?? null,
-		submitted: capture.fields,
-		...(capture.skipped.length ? { skippedEmptyFields: capture.skipped } : {}),
-	};
+	const accepted = { requestId, searchBy: capture.searchBy ?? null, ...submittedFields(capture) };
 	if (!capture.wait) return { ...accepted, status: 'pending', message: response.Status ?? null };
 	const { summary, timedOut } = await waitForCapture.call(this, requestId, capture.wait, itemIndex);
 	return { ...summary, ...accepted, timedOut };

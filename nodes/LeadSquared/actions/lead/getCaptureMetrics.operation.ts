@@ -1,28 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemInput } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { endpointOverride, showOnlyFor } from '../common.descriptions';
+import { showOnlyFor } from '../common.descriptions';
+import { endpointOverrideOptions, readEndpointOverride } from '../endpointOverrideOption';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [endpointOverride('Metrics API URL (Override)', ENDPOINTS.captureMetrics)],
-	},
-];
+const METRICS_OVERRIDE = 'Metrics API URL (Override)';
 
-export const description = showOnlyFor('lead', 'getCaptureMetrics', properties);
-
-function prepare(input: ItemInput): string | undefined {
-	const url = input.text('endpointUrl', 'Metrics API URL (Override)', { url: true }, input.collection('options', 'Options').endpointUrl);
-	return url.trim() || undefined;
-}
+export const description = showOnlyFor('lead', 'getCaptureMetrics', [
+	endpointOverrideOptions(METRICS_OVERRIDE, ENDPOINTS.captureMetrics),
+]);
 
 const numberOrNull = (value: unknown) => (typeof value === 'number' ? value : null);
 
@@ -44,5 +32,5 @@ async function send(this: IExecuteFunctions, url: string | undefined, itemIndex:
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, { prepare, send });
+	return await runPerItem.call(this, items, { prepare: (input) => readEndpointOverride(input, METRICS_OVERRIDE), send });
 }

@@ -1,7 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
-import { describe, quote } from '../../helpers/itemInput';
+import { describe, quote, SCHEMA_NAME } from '../../helpers/itemInput';
 
 export interface LeadAttribute {
 	Attribute: string;
@@ -18,8 +18,84 @@ export interface LeadCapture {
 	skipped: string[];
 }
 
-/** LeadSquared schema names, like FirstName or mx_Budget (bounded, so messages quoting them stay short). */
-const SCHEMA_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+export interface LeadFieldRules {
+	/** Whether the operation takes a Search By field (a capture or an upsert). */
+	searchBy: boolean;
+	/** Without Search By, LeadSquared finds the lead by its e-mail or phone, so one of them needs a value. */
+	needsEmailOrPhone?: boolean;
+}
+
+/** Where LeadSquared looks for an existing lead when no Search By is given. */
+const DEFAULT_SEARCH_FIELDS = ['EmailAddress', 'Phone'];
+
+/** The lead's fields, mapped one by one or as JSON: shared by every operation that writes a lead. */
+export const leadFieldsProperties: INodeProperties[] = [
+	{
+		displayName: 'Lead Fields',
+		name: 'fieldsMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Map Each Field', value: 'mapped', description: 'Pick LeadSquared fields and give each a value' },
+			{ name: 'JSON', value: 'json', description: 'An object of schema name → value, such as a whole input item' },
+		],
+		default: 'mapped',
+	},
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { fieldsMode: ['mapped'] } },
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getLeadFields' },
+						default: '',
+						description:
+							'The lead field\'s schema name. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'JSON',
+		name: 'json',
+		type: 'json',
+		default: '{\n  "FirstName": "",\n  "EmailAddress": ""\n}',
+		displayOptions: { show: { fieldsMode: ['json'] } },
+		description: 'An object of schema name → value. An array of {"Attribute": …, "Value": …} pairs also works.',
+		// In the hint, as n8n's JSON lint rule would upper-case the expression in a description
+		hint: 'To send the whole input item, use the expression {{ $json }}',
+	},
+];
+
+/** Search By for writes that find the lead or create it (Create or Update, Opportunity → Capture). */
+export const findLeadByField: INodeProperties = {
+	displayName: 'Search By Name or ID',
+	name: 'searchBy',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getUpsertSearchByFields' },
+	default: '',
+	description:
+		'The field LeadSquared finds an existing lead by. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	hint: 'The field LeadSquared finds the lead by; when empty, its email, then its phone',
+};
 
 /** Name/value entries from either the mapped fields or the JSON parameter. */
 function entries(input: ItemInput): Array<[unknown, unknown]> {
@@ -49,11 +125,11 @@ function entries(input: ItemInput): Array<[unknown, unknown]> {
 	return Object.entries(json as IDataObject);
 }
 
-/** Reads and checks an item's lead fields and Search By, LeadSquared's rules applied before sending. */
-export function readLeadFields(input: ItemInput): LeadCapture {
+/** Reads and checks an item's lead fields (and Search By where the operation takes it), LeadSquared's rules applied before sending. */
+export function readLeadFields(input: ItemInput, rules: LeadFieldRules = { searchBy: true }): LeadCapture {
 	const pairs: LeadAttribute[] = [];
 	const skipped: string[] = [];
-	let searchBy = input.text('searchBy', 'Search By').trim();
+	let searchBy = rules.searchBy ? input.text('searchBy', 'Search By').trim() : '';
 	if (searchBy && !SCHEMA_NAME.test(searchBy)) {
 		throw input.error('Search By', `must be a lead field's schema name, like EmailAddress (got ${quote(searchBy)})`);
 	}
@@ -67,9 +143,13 @@ export function readLeadFields(input: ItemInput): LeadCapture {
 			);
 		}
 		if (value !== null && typeof value === 'object') {
-			throw input.error('Lead Fields', `has ${name}, which must be text, a number or true/false, but it is ${describe(value)}`);
+			throw input.error(
+				'Lead Fields',
+				`has ${name}, which must be text, a number or true/false, but it is ${describe(value)}`,
+			);
 		}
 		if (name === 'SearchBy') {
+			if (!rules.searchBy) throw input.error('Lead Fields', 'has SearchBy, which this operation does not take');
 			if (searchBy && searchBy !== String(value)) throw input.error('Search By', "is set both as an option and as a field in 'Lead Fields'");
 			searchBy = String(value ?? '').trim();
 			continue;
@@ -87,9 +167,16 @@ export function readLeadFields(input: ItemInput): LeadCapture {
 	if (pairs.length === 0) {
 		throw input.error('Lead Fields', 'has no field with a value; LeadSquared needs at least one');
 	}
-	const searchable = (pair: LeadAttribute) => pair.Attribute.toLowerCase() === searchBy.toLowerCase() && pair.Value.trim() !== '';
-	if (searchBy && !pairs.some(searchable)) {
+	const hasValue = (field: string) =>
+		pairs.some((pair) => pair.Attribute.toLowerCase() === field.toLowerCase() && pair.Value.trim() !== '');
+	if (searchBy && !hasValue(searchBy)) {
 		throw input.error('Search By', `is ${searchBy}, but the lead has no ${searchBy} value to search with`);
+	}
+	if (rules.needsEmailOrPhone && !searchBy && !DEFAULT_SEARCH_FIELDS.some(hasValue)) {
+		throw input.error(
+			'Lead Fields',
+			'need an EmailAddress or Phone value, which LeadSquared uses to find the lead, or a Search By field that has a value',
+		);
 	}
 	return {
 		pairs: searchBy ? [...pairs, { Attribute: 'SearchBy', Value: searchBy }] : pairs,

@@ -1,15 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
-import { quote } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor, userField } from '../common.descriptions';
 
 const DIRECTIONS = ['Inbound', 'Outbound'] as const;
-
-const PHONE = /^[+\d][\d\s\-().]*$/;
 
 const properties: INodeProperties[] = [
 	{
@@ -94,11 +91,7 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor('telephony', 'showAgentPopup', properties);
 
 function phone(input: ItemInput, name: string, field: string, required: boolean): string {
-	const number = input.text(name, field, { required }).trim();
-	if (number && (!PHONE.test(number) || number.replace(/\D/g, '').length < 3)) {
-		throw input.error(field, `must be a phone number like +91-8611795988 (got ${quote(number)})`);
-	}
-	return number;
+	return input.text(name, field, { required, shape: 'phone' });
 }
 
 function prepare(this: IExecuteFunctions, input: ItemInput): IDataObject {

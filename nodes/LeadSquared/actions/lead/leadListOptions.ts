@@ -1,0 +1,50 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { ItemInput } from '../../helpers/itemInput';
+import { collection } from '../crm.descriptions';
+
+/** Which fields to return and how to sort: the same for Search and Get Recently Modified. */
+export const leadListOptions: INodeProperties = collection('Options', [
+	{
+		displayName: 'Field Names or IDs',
+		name: 'columns',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLeadFields' },
+		default: [],
+		description:
+			'The lead fields to return; all when empty. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'All fields when none is chosen',
+	},
+	{
+		displayName: 'Sort By Name or ID',
+		name: 'sortBy',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getLeadColumns' },
+		default: '',
+		description:
+			'The field to sort the leads by. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Sort Order',
+		name: 'sortOrder',
+		type: 'options',
+		options: [
+			{ name: 'Ascending', value: '0' },
+			{ name: 'Descending', value: '1' },
+		],
+		default: '1',
+	},
+]);
+
+/** `Columns` and `Sorting` of LeadSquared's lead list APIs, from the Options. */
+export function readLeadListOptions(input: ItemInput): IDataObject {
+	const options = input.collection('options');
+	const columns = Array.isArray(options.columns) ? options.columns : options.columns ? [options.columns] : [];
+	const names = columns.map((column) => input.text('columns', 'Fields', { shape: 'schemaName' }, column));
+	const sortBy = input.text('sortBy', 'Sort By', { shape: 'schemaName' }, options.sortBy);
+	const direction = input.text('sortOrder', 'Sort Order', { oneOf: ['0', '1'] }, options.sortOrder ?? '1');
+	return {
+		...(names.length ? { Columns: { Include_CSV: names.join(',') } } : {}),
+		...(sortBy ? { Sorting: { ColumnName: sortBy, Direction: direction } } : {}),
+	};
+}

@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as capture from './capture.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export { capture, getAll, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['opportunity'] } },
+		options: [
+			{
+				name: 'Capture',
+				value: 'capture',
+				description: 'Create an opportunity on a lead, creating the lead if needed',
+				action: 'Capture opportunity',
+			},
+			{ name: 'Get Many', value: 'getAll', description: 'Get the opportunities of a lead', action: 'Get many opportunities' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update an opportunity’s fields, e.g. move it to another stage',
+				action: 'Update opportunity',
+			},
+		],
+		default: 'capture',
+	},
+	...capture.description,
+	...getAll.description,
+	...update.description,
+];

@@ -1,0 +1,6 @@
+import * as leadAndUserOptions from './loadOptions';
+import * as typeOptions from './typeOptions';
+
+export * as listSearch from './listSearch';
+
+export const loadOptions = { ...leadAndUserOptions, ...typeOptions };
