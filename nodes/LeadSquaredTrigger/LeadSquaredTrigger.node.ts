@@ -12,14 +12,14 @@ import { fetchTestEvent } from './testEvent';
 
 export class LeadSquaredTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'LeadSquared Trigger',
+		displayName: 'LeadSquared Capture Trigger',
 		name: 'leadSquaredTrigger',
 		icon: 'file:leadsquared.svg',
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Capture finished: " + $parameter["outcome"] }}',
-		description: 'Starts the workflow when an async lead capture request has finished',
-		defaults: { name: 'LeadSquared Trigger' },
+		description: 'Starts the workflow when an async lead capture request has finished (checks LeadSquared on a schedule)',
+		defaults: { name: 'LeadSquared Capture Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: ['main'],

@@ -10,4 +10,8 @@ export const ENDPOINTS = {
 	captureStatus: '/lead/status',
 	/** Unconfirmed: the sibling activity API uses …/activity/createcustom/metrics. Users can override it. */
 	captureMetrics: '/lead/metrics',
+	webhookCreate: '/v2/Webhook.svc/Create',
+	webhookRetrieve: '/v2/Webhook.svc/Retrieve',
+	/** Unconfirmed: LeadSquared has a page for deleting a webhook, its address was not seen. Users can override it. */
+	webhookDelete: '/v2/Webhook.svc/Delete',
 } as const;
