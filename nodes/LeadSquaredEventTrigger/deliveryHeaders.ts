@@ -1,16 +1,19 @@
-import { randomBytes, timingSafeEqual } from 'crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 
 import type { CustomHeader } from './webhookApi';
 
 /**
  * LeadSquared does not sign deliveries. Every registration carries these custom headers:
  * a secret that proves a delivery comes from a registration of this node, and the event
- * code, because all of the node's registrations post to the same URL.
+ * code, because all of the node's registrations post to the same URL. The node keeps only
+ * the secret's SHA-256: n8n copies static data into every execution it stores.
  */
 export const SECRET_HEADER = 'x-n8n-leadsquared-secret';
 export const EVENT_HEADER = 'x-n8n-leadsquared-event';
 
 export const newSecret = (): string => randomBytes(32).toString('hex');
+
+export const hashOf = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 export function deliveryHeaders(secret: string, eventCode: number): CustomHeader[] {
 	return [
@@ -19,17 +22,17 @@ export function deliveryHeaders(secret: string, eventCode: number): CustomHeader
 	];
 }
 
-/** Whether `headers` (a registration's) still carry this secret and event. */
-export function carries(headers: CustomHeader[], secret: string, eventCode: number): boolean {
+/** Whether `headers` (a registration's) still carry the secret of this hash, and this event. */
+export function carries(headers: CustomHeader[], secretHash: string, eventCode: number): boolean {
 	const value = (name: string) => headers.find((header) => header.Key.toLowerCase() === name)?.Value;
-	return value(SECRET_HEADER) === secret && value(EVENT_HEADER) === String(eventCode);
+	return hashOf(value(SECRET_HEADER) ?? '') === secretHash && value(EVENT_HEADER) === String(eventCode);
 }
 
-/** Compares in constant time, so the answer's timing tells nothing about the secret. */
-export function matchesAnySecret(received: unknown, secrets: string[]): boolean {
+/** Whether a received header value is a secret of one of these hashes; compared in constant time. */
+export function matchesAnySecret(received: unknown, secretHashes: string[]): boolean {
 	if (typeof received !== 'string' || !received) return false;
-	const given = Buffer.from(received);
-	return secrets
-		.map((secret) => Buffer.from(secret))
+	const given = Buffer.from(hashOf(received), 'hex');
+	return secretHashes
+		.map((hash) => Buffer.from(hash, 'hex'))
 		.reduce((matched, expected) => (expected.length === given.length && timingSafeEqual(expected, given)) || matched, false);
 }

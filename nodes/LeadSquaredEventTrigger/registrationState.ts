@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The webhooks one URL of the node has in LeadSquared, and the secret they carry. */
+/** The webhooks one URL of the node has in LeadSquared, and the SHA-256 of the secret they carry. */
 export interface UrlRegistrations {
-	secret: string;
+	secretHash: string;
 	webhooks: Array<{ id: string; eventCode: number }>;
 }
 
@@ -28,10 +28,10 @@ export class RegistrationState {
 		return Object.keys(this.data.registrations ?? {}).filter((other) => other !== url);
 	}
 
-	/** Every secret of the node. n8n does not tell a webhook call whether it came to the test URL, so either is accepted. */
-	secrets(): string[] {
+	/** The hashes of every secret of the node. n8n does not tell a webhook call whether it came to the test URL, so either is accepted. */
+	secretHashes(): string[] {
 		return Object.values(this.data.registrations ?? {})
-			.map((registrations) => registrations.secret)
+			.map((registrations) => registrations.secretHash)
 			.filter(Boolean);
 	}
 

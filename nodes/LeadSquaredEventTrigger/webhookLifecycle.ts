@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { carries, deliveryHeaders, newSecret } from './deliveryHeaders';
+import { carries, deliveryHeaders, hashOf, newSecret } from './deliveryHeaders';
 import type { UrlRegistrations } from './registrationState';
 import { RegistrationState } from './registrationState';
 import type { TriggerSettings } from './settings';
@@ -51,7 +51,7 @@ function upToDate(found: RegisteredWebhook[], registrations: UrlRegistrations, s
 			webhook !== undefined &&
 			webhook.enabled &&
 			sameUrl(webhook.url, url) &&
-			(webhook.headers === undefined || carries(webhook.headers, registrations.secret, eventCode))
+			(webhook.headers === undefined || carries(webhook.headers, registrations.secretHash, eventCode))
 		);
 	});
 }
@@ -71,7 +71,7 @@ async function removeRegistrations(this: IHookFunctions, state: RegistrationStat
 			left.push({ id: webhook.id, eventCode: known?.webhooks.find(({ id }) => id === webhook.id)?.eventCode ?? 0 });
 		}
 	}
-	if (left.length) state.save(url, { secret: known?.secret ?? '', webhooks: left });
+	if (left.length) state.save(url, { secretHash: known?.secretHash ?? '', webhooks: left });
 	else state.forget(url);
 	return left.length === 0;
 }
@@ -100,7 +100,8 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const settings = readSettings.call(this);
 	const deleteUrl = deleteApiUrl.call(this);
 	const state = stateOf(this);
-	const registrations: UrlRegistrations = { secret: newSecret(), webhooks: [] };
+	const secret = newSecret();
+	const registrations: UrlRegistrations = { secretHash: hashOf(secret), webhooks: [] };
 	const { name: workflowName } = this.getWorkflow();
 	try {
 		for (const event of settings.events) {
@@ -108,7 +109,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 				description: `n8n workflow "${String(workflowName ?? '').slice(0, 120)}": ${event.name} [${markerOf(url)}]`,
 				url,
 				eventCode: event.code,
-				headers: deliveryHeaders(registrations.secret, event.code),
+				headers: deliveryHeaders(secret, event.code),
 				notifyOnFailure: settings.notifyOnFailure,
 				landingPageUrls: event.value === 'landingPageSubmission' ? settings.landingPageUrls : [],
 			});

@@ -54,6 +54,9 @@ export class WebhookTriggerHost {
 
 	private server?: Server;
 
+	/** Requests still to be held back before the node sees them, like an n8n busy with a burst. */
+	private stalls: number[] = [];
+
 	/** The static data of the "Listen for test event" registration, which n8n keeps in memory only. */
 	private testStaticData?: IDataObject;
 
@@ -89,6 +92,11 @@ export class WebhookTriggerHost {
 
 	get testUrl(): string {
 		return `${this.baseUrl}/webhook-test/${this.webhookId}/webhook`;
+	}
+
+	/** Holds the next `count` requests for `ms` before running the node on them. */
+	stall(count: number, ms: number): void {
+		this.stalls.push(...Array.from({ length: count }, () => ms));
 	}
 
 	/** The node's part of the stored static data. */
@@ -183,22 +191,27 @@ export class WebhookTriggerHost {
 			res.writeHead(404).end();
 			return record(404, '');
 		}
+		const stallMs = this.stalls.shift();
+		if (stallMs) await new Promise((resolve) => setTimeout(resolve, stallMs));
 		try {
 			(req as IncomingMessage & { body?: unknown }).body = /json/.test(req.headers['content-type'] ?? '') && text ? JSON.parse(text) : {};
 			const node = this.node();
 			const staticData = isTest ? this.testStaticData ?? {} : this.stored;
 			const { workflow, workflowData } = workflowWith(node, this.workflowId, clone(staticData));
-			const additionalData = { ...this.additionalData('webhook', workflowData), httpRequest: req, httpResponse: res } as IWorkflowExecuteAdditionalData;
-			const context = new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(name, additionalData, isTest), [], null);
+			const mode = isTest ? 'manual' : 'webhook';
+			const additionalData = { ...this.additionalData(mode, workflowData), httpRequest: req, httpResponse: res } as IWorkflowExecuteAdditionalData;
+			const context = new WebhookContext(workflow, node, additionalData, mode, this.webhookData(name, additionalData, isTest), [], null);
 			const result = await this.nodeType.webhook.call(context);
+			// As n8n does: with noWebhookResponse the node has answered (or chosen not to); otherwise, in response
+			// mode "on received", n8n answers 200 with the node's webhookResponse. workflowData starts an execution.
 			if (result.noWebhookResponse) {
-				await new Promise((resolve) => (res.writableFinished ? resolve(undefined) : res.on('finish', resolve)));
-				return record(res.statusCode, '');
+				if (!res.socket?.destroyed) await new Promise((resolve) => (res.writableFinished ? resolve(undefined) : res.on('finish', resolve)));
+				record(res.writableFinished ? res.statusCode : 0, '');
+			} else {
+				const body = JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' });
+				res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+				record(200, body);
 			}
-			// n8n with responseMode "onReceived": answer 200 with the node's webhookResponse, then run the workflow.
-			const body = JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' });
-			res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
-			record(200, body);
 			if (result.workflowData) this.executions.push(result.workflowData[0].map((item) => item.json));
 		} catch (error) {
 			res.writeHead(500).end((error as Error).message);

@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import { OPPORTUNITY_CAPTURE_PATH } from '../sandbox/crm/unconfirmed';
 import { apiClient, control, createLead, pairs, useCrmSandbox, waitFor } from '../sandbox/crmTestKit';
 import { WebhookTriggerHost } from '../harness/webhookTriggerHost';
@@ -57,7 +59,7 @@ describe('LeadSquared Trigger (instant): webhook methods and deliveries in n8n-c
 		}
 		expect(webhooks.map((w) => header(w, EVENT_HEADER)).sort()).toEqual(['3', '5']);
 		expect(host.nodeStaticData()).toEqual({
-			registrations: { [host.productionUrl]: { secret, webhooks: expect.arrayContaining(webhooks.map((w) => ({ id: w.WebhookId, eventCode: Number(header(w, EVENT_HEADER)) }))) } },
+			registrations: { [host.productionUrl]: { secretHash: createHash('sha256').update(secret).digest('hex'), webhooks: expect.arrayContaining(webhooks.map((w) => ({ id: w.WebhookId, eventCode: Number(header(w, EVENT_HEADER)) }))) } },
 		});
 	});
 
@@ -84,8 +86,10 @@ describe('LeadSquared Trigger (instant): webhook methods and deliveries in n8n-c
 		]);
 		const [attempt] = (await control(sandbox(), 'GET', '/__sandbox/webhooks/deliveries')).body;
 		expect(attempt).toMatchObject({ attempt: 1, status: 200, ok: true });
-		expect(JSON.stringify(host.executions)).not.toContain(attempt.headers[SECRET_HEADER]);
-		expect(host.answers.at(-1)?.body).toBe(JSON.stringify({ Status: 'Success', StatusReason: '' }));
+		const secret = attempt.headers[SECRET_HEADER];
+		expect(JSON.stringify(host.executions)).not.toContain(secret);
+		expect(JSON.stringify(host.stored)).not.toContain(secret);
+		expect(host.answers.at(-1)?.status).toBe(200);
 	});
 
 	it('a stage change starts one execution naming the event, with the new and previous stage', async () => {
@@ -121,6 +125,38 @@ describe('LeadSquared Trigger (instant): webhook methods and deliveries in n8n-c
 		const right = await post(host.productionUrl, { [SECRET_HEADER]: secret, [EVENT_HEADER]: '3' });
 		expect(right.status).toBe(200);
 		expect(host.executions).toHaveLength(1);
+	});
+
+	it('a delivery whose sender stopped waiting starts nothing; its retry starts the one execution', async () => {
+		await host.activate();
+		await control(sandbox(), 'POST', '/__sandbox/webhooks/delivery', { timeoutMs: 150 });
+		host.stall(1, 400);
+
+		await createLead(api(), { FirstName: 'Late', EmailAddress: 'late@example.com' });
+
+		const executions = await delivered(1);
+		await waitFor(() => host.answers.length === 2, 2_000, 'both attempts handled');
+		expect(executions).toEqual([[expect.objectContaining({ event: 'leadCreated', firstName: 'Late' })]]);
+		const attempts = (await control(sandbox(), 'GET', '/__sandbox/webhooks/deliveries')).body;
+		expect(attempts.map(({ attempt, ok }: { attempt: number; ok: boolean }) => [attempt, ok])).toEqual([
+			[1, false],
+			[2, true],
+		]);
+		await control(sandbox(), 'POST', '/__sandbox/webhooks/delivery', { timeoutMs: 1_000 });
+	});
+
+	it('a delivery LeadSquared sends again (same event and payload) is answered 200 and starts nothing more', async () => {
+		await host.activate();
+		const secret = header((await registered())[0], SECRET_HEADER)!;
+		const lead = { ProspectID: 'resent-1', FirstName: 'Twice', ModifiedOn: '2024-05-01 10:00:00' };
+
+		const first = await post(host.productionUrl, { [SECRET_HEADER]: secret, [EVENT_HEADER]: '3' }, lead);
+		const again = await post(host.productionUrl, { [SECRET_HEADER]: secret, [EVENT_HEADER]: '3' }, lead);
+		const otherEvent = await post(host.productionUrl, { [SECRET_HEADER]: secret, [EVENT_HEADER]: '6' }, lead);
+
+		expect([first.status, again.status, otherEvent.status]).toEqual([200, 200, 200]);
+		expect(await again.json()).toEqual({ Status: 'Success', StatusReason: 'Already received' });
+		expect(host.executions.map(([item]) => item.eventCode)).toEqual([3, 6]);
 	});
 
 	it('deactivation deletes every registration and forgets them', async () => {

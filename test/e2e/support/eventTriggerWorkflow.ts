@@ -1,0 +1,80 @@
+import { randomUUID } from 'crypto';
+
+import { personalProjectId } from '../../demo/exampleWorkflows';
+import type { Execution, N8nRestClient, WorkflowJson } from './tooling';
+
+export const EVENT_TRIGGER_NODE = 'LeadSquared Trigger';
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A workflow of one LeadSquared Trigger (instant) on `events`, saved as the editor saves it (with a webhookId). */
+export async function saveEventTriggerWorkflow(
+	rest: N8nRestClient,
+	credential: { id: string; name: string },
+	events: string[],
+): Promise<WorkflowJson & { id: string; webhookId: string }> {
+	const webhookId = randomUUID();
+	const workflow = await rest.createWorkflow({
+		name: `LeadSquared events ${webhookId.slice(0, 8)}`,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: EVENT_TRIGGER_NODE,
+				type: 'n8n-nodes-leadsquared.leadSquaredEventTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { events },
+				credentials: { leadSquaredApi: credential },
+			},
+		],
+		connections: {},
+		projectId: await personalProjectId(rest),
+	});
+	return { ...workflow, webhookId };
+}
+
+interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+}
+
+interface ExecutionPage {
+	results: ExecutionSummary[];
+	/** n8n 2.x pages by cursor; 1.x by `firstId` / `lastId`. */
+	nextCursor?: string | null;
+}
+
+/** Every execution n8n stored for the workflow: n8n lists at most 100 at a time. */
+export async function executionsOf(rest: N8nRestClient, workflowId: string): Promise<ExecutionSummary[]> {
+	const byId = new Map<string, ExecutionSummary>();
+	let next: Record<string, string> | undefined = {};
+	while (next) {
+		const page: ExecutionPage = await rest.request('GET', '/rest/executions', undefined, { query: { filter: { workflowId }, limit: '100', ...next } });
+		for (const execution of page.results) byId.set(execution.id, execution);
+		const oldest = page.results.at(-1)?.id;
+		if ('nextCursor' in page) next = page.nextCursor ? { cursor: page.nextCursor } : undefined;
+		else next = page.results.length === 100 && oldest ? { firstId: '0', lastId: oldest } : undefined;
+	}
+	return [...byId.values()];
+}
+
+/** Waits until the workflow has `count` finished executions, then reads them with their data. */
+export async function finishedExecutions(rest: N8nRestClient, workflowId: string, count: number, timeoutMs: number): Promise<Execution[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const listed = await executionsOf(rest, workflowId);
+		const finished = listed.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+		if (finished.length >= count) {
+			const executions: Execution[] = [];
+			for (const { id } of finished) executions.push(await rest.getExecution(id, true));
+			return executions;
+		}
+		if (Date.now() > deadline) {
+			const statuses = listed.map((execution) => execution.status).join(', ');
+			throw new Error(`workflow ${workflowId}: ${finished.length} of ${count} executions finished within ${timeoutMs / 1000} s (${listed.length} listed: ${statuses})`);
+		}
+		await sleep(500);
+	}
+}
