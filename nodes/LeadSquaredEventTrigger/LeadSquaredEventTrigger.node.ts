@@ -11,7 +11,7 @@ const ONE_URL = { responseMode: 'onReceived', path: 'webhook' };
 
 export class LeadSquaredEventTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'LeadSquared Trigger',
+		displayName: 'LeadSquared Instant Trigger',
 		name: 'leadSquaredEventTrigger',
 		icon: 'file:leadsquared.svg',
 		group: ['trigger'],

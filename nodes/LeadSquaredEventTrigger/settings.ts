@@ -24,7 +24,8 @@ export function deleteApiUrl(this: IHookFunctions): string {
 
 /** What to register, checked before anything is sent to LeadSquared. */
 export function readSettings(this: IHookFunctions): TriggerSettings {
-	const chosen = this.getNodeParameter('events', []) as string[];
+	// The nodes panel adds the node with one event as a plain value when the user picks it there.
+	const chosen = [this.getNodeParameter('events', [])].flat() as string[];
 	const events = [...new Set(chosen)].map((value) => eventByValue(value) ?? fail(this, `Unknown event "${String(value).slice(0, 60)}"`));
 	if (!events.length) fail(this, 'Choose at least one event in Events');
 	const landingPageUrls = events.some((event) => event.value === 'landingPageSubmission')

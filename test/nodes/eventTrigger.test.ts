@@ -341,6 +341,12 @@ describe('LeadSquared Trigger (instant): webhook methods and deliveries in n8n-c
 		expect(items.every((item) => item.raw && typeof item.raw === 'object')).toBe(true);
 	});
 
+	it('takes the one event the nodes panel sets as a plain value ("On lead created")', async () => {
+		host.parameters = { events: 'leadCreated' };
+		await host.activate();
+		expect((await registered()).map((w) => w.EventName)).toEqual(['Lead Creation']);
+	});
+
 	it('registers landing page submissions for the chosen pages only', async () => {
 		host.parameters = { events: ['landingPageSubmission'], landingPageUrls: 'https://example.com/lp/offer, https://example.com/lp/demo' };
 		await host.activate();
