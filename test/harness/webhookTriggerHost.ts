@@ -1,6 +1,4 @@
-import { createServer } from 'http';
-import type { IncomingMessage, Server, ServerResponse } from 'http';
-import type { AddressInfo, Socket } from 'net';
+import type { IncomingMessage, ServerResponse } from 'http';
 
 import { ExecutionLifecycleHooks, HookContext, WebhookContext } from 'n8n-core';
 import type {
@@ -17,6 +15,8 @@ import type {
 
 import { LeadSquaredEventTrigger } from '../../nodes/LeadSquaredEventTrigger/LeadSquaredEventTrigger.node';
 import { additionalDataFor, LEADSQUARED_CREDENTIAL_ID, workflowWith } from './engine';
+import type { LocalHttpServer } from './localHttpServer';
+import { startLocalHttpServer } from './localHttpServer';
 import { registerNodeType } from './nodeTypes';
 
 export const EVENT_TRIGGER_TYPE = 'n8n-nodes-leadsquared.leadSquaredEventTrigger';
@@ -50,9 +50,7 @@ export class WebhookTriggerHost {
 
 	private readonly nodeType = new LeadSquaredEventTrigger();
 
-	private readonly sockets = new Set<Socket>();
-
-	private server?: Server;
+	private server?: LocalHttpServer;
 
 	/** Requests still to be held back before the node sees them, like an n8n busy with a burst. */
 	private stalls: number[] = [];
@@ -71,19 +69,13 @@ export class WebhookTriggerHost {
 
 	static async start(parameters: INodeParameters, credentials: ICredentialDataDecryptedObject): Promise<WebhookTriggerHost> {
 		const host = new WebhookTriggerHost(parameters, credentials);
-		host.server = createServer((req, res) => void host.handle(req, res));
-		host.server.on('connection', (socket) => {
-			host.sockets.add(socket);
-			socket.on('close', () => host.sockets.delete(socket));
-		});
-		await new Promise<void>((resolve) => host.server!.listen(0, '127.0.0.1', resolve));
-		host.baseUrl = `http://127.0.0.1:${(host.server.address() as AddressInfo).port}`;
+		host.server = await startLocalHttpServer((req, res) => void host.handle(req, res));
+		host.baseUrl = host.server.url;
 		return host;
 	}
 
 	async close(): Promise<void> {
-		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await this.server?.close();
 	}
 
 	get productionUrl(): string {
