@@ -7,7 +7,7 @@ import { ENDPOINTS } from '../LeadSquared/transport/endpoints';
 
 /**
  * What the trigger assumes about LeadSquared's Webhook API where its pages leave it open
- * (listed in the README under "What is unconfirmed"). The Delete address is
+ * (the README lists them under the Instant Trigger's "Unconfirmed"). The Delete address is
  * `ENDPOINTS.webhookDelete`, which the node's Delete API URL (Override) option replaces.
  */
 export const WEBHOOK_API_ASSUMPTIONS = {
