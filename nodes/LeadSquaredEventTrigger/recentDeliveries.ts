@@ -4,8 +4,8 @@ import { createHash } from 'crypto';
  * LeadSquared sends a delivery again when it did not see the answer in time (its waits are
  * unpublished), with no delivery ID. A delivery identical to one that started an execution
  * in the last hour (same workflow, node, mode, event and payload) is taken for such a repeat.
- * Kept in this n8n process's memory, bounded; deliveries that reach another process (queue
- * mode with several webhook processors) are not compared.
+ * Kept in this n8n instance's memory, bounded; deliveries that reach another instance (queue
+ * mode with several webhook instances) are not compared.
  */
 const WINDOW_MS = 60 * 60_000;
 const MAX_REMEMBERED = 10_000;
