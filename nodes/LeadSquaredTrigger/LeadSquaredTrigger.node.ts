@@ -19,7 +19,7 @@ export class LeadSquaredTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Capture finished: " + $parameter["outcome"] }}',
-		description: 'Starts the workflow when an async lead capture (Capture (Async)) has finished in LeadSquared',
+		description: 'Starts the workflow when an async lead capture (Capture (Async)) has finished in LeadSquared, checking on a schedule',
 		defaults: { name: 'LeadSquared Capture Trigger' },
 		polling: true,
 		inputs: [],

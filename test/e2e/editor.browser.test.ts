@@ -1,12 +1,14 @@
 import { copyFileSync, existsSync, mkdirSync } from 'fs';
 import { join } from 'path';
 
+import { apiClient, control, createLead } from '../sandbox/crmTestKit';
 import { DEMO_ACCOUNT } from '../sandbox/fixtures';
 import type { Browser } from './support/browser';
 import { launchChromium } from './support/browser';
 import { builtActionNode, REPO_ROOT } from './support/builtNode';
 import { EditorPage } from './support/editorPage';
 import { operationChoices, resourceChoices } from './support/nodeDescription';
+import { builtInstantTrigger } from './support/eventTriggerWorkflow';
 import { describeEachLine } from './support/perLine';
 import { ARTIFACTS_DIR, OWNER } from './support/stack';
 
@@ -27,6 +29,12 @@ const pushResource = resources.find((resource) => resource.value === 'notificati
 const pushOperation = operationChoices(node, 'notification').find((operation) => operation.value === 'sendBrowserPush')!;
 const pushProperty = (name: string) =>
 	node.properties.find((property) => property.name === name && property.displayOptions?.show?.operation?.includes('sendBrowserPush'))!;
+const instantTrigger = builtInstantTrigger();
+/** n8n lists a trigger that has actions without " Trigger", and each choice of its Events as "On <event>". */
+const instantTriggerItem = instantTrigger.displayName.replace(' Trigger', '');
+const instantTriggerActions = (instantTrigger.properties.find((property) => property.name === 'events')?.options ?? []).map(
+	(event) => `On ${event.name.toLowerCase()}`,
+);
 
 describeEachLine('The node in the n8n editor (Chromium)', { label: 'editor' }, (stack, line) => {
 	let browser: Browser;
@@ -143,5 +151,41 @@ describeEachLine('The node in the n8n editor (Chromium)', { label: 'editor' }, (
 		expect(pushes.map((push) => [push.status, push.body])).toEqual([
 			[200, expect.objectContaining({ Title: 'Hello from the editor', Content: `Sent from n8n line ${line} by the browser test` })],
 		]);
+	});
+
+	step('finds the instant trigger beside "LeadSquared" in the nodes panel, with an action for every event', async () => {
+		await editor.openNewWorkflow();
+		await editor.searchNodesPanel('LeadSquared');
+		await editor.nodeCreatorItem(instantTriggerItem).waitFor();
+		expect(await editor.nodeCreatorItemNames()).toEqual(expect.arrayContaining([node.displayName, instantTriggerItem]));
+		await editor.nodeCreatorItem(instantTriggerItem).click();
+		await editor.nodeCreatorItem(instantTriggerActions[0]).waitFor();
+		await shot('6-instant-trigger-events');
+		expect((await editor.nodeCreatorItemNames()).filter((name) => name.startsWith('On '))).toEqual(instantTriggerActions);
+	});
+
+	step('adds it with "On lead created"; listening for a test event shows a lead created in LeadSquared', async () => {
+		const { sandbox } = stack();
+		const testRegistrations = async () =>
+			(await control<Array<{ URL: string }>>(sandbox, 'GET', '/__sandbox/webhooks')).body.filter((webhook) => webhook.URL.includes('/webhook-test/'));
+		await editor.nodeCreatorItem('On lead created').click();
+		await editor.testId('ndv').waitFor();
+		expect(await editor.testId('parameter-input-events').innerText()).toContain('Lead Created');
+
+		await editor.executeStep();
+		for (let waited = 0; !(await testRegistrations()).length; waited += 250) {
+			if (waited > 30_000) throw new Error('n8n registered no test webhook in LeadSquared');
+			await editor.page.waitForTimeout(250);
+		}
+		await createLead(apiClient(sandbox), { FirstName: 'Browser', EmailAddress: 'browser.instant@example.com' });
+
+		await editor.outputPanel().getByText('browser.instant@example.com').first().waitFor();
+		await editor.dismissToasts();
+		await shot('7-instant-trigger-output');
+		expect(await editor.outputPanel().innerText()).toMatch(/leadCreated/);
+		for (let waited = 0; (await testRegistrations()).length; waited += 250) {
+			if (waited > 30_000) throw new Error('n8n left its test webhook registered in LeadSquared');
+			await editor.page.waitForTimeout(250);
+		}
 	});
 });

@@ -1,7 +1,7 @@
-import { createServer } from 'http';
-import type { IncomingHttpHeaders, Server } from 'http';
-import type { AddressInfo, Socket } from 'net';
+import type { IncomingHttpHeaders } from 'http';
 
+import type { LocalHttpServer } from '../harness/localHttpServer';
+import { startLocalHttpServer } from '../harness/localHttpServer';
 import type { SandboxAccount } from './fixtures';
 import type { SandboxOptions } from './server';
 import { LeadSquaredSandbox } from './server';
@@ -92,13 +92,11 @@ export class WebhookReceiver {
 
 	url = '';
 
-	private readonly sockets = new Set<Socket>();
-
-	private server?: Server;
+	private server?: LocalHttpServer;
 
 	static async start(): Promise<WebhookReceiver> {
 		const receiver = new WebhookReceiver();
-		receiver.server = createServer((req, res) => {
+		receiver.server = await startLocalHttpServer((req, res) => {
 			const chunks: Buffer[] = [];
 			req.on('data', (chunk: Buffer) => chunks.push(chunk));
 			req.on('end', () => {
@@ -109,12 +107,7 @@ export class WebhookReceiver {
 				else answer();
 			});
 		});
-		receiver.server.on('connection', (socket) => {
-			receiver.sockets.add(socket);
-			socket.on('close', () => receiver.sockets.delete(socket));
-		});
-		await new Promise<void>((resolve) => receiver.server!.listen(0, '127.0.0.1', resolve));
-		receiver.url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
+		receiver.url = receiver.server.url;
 		return receiver;
 	}
 
@@ -125,8 +118,7 @@ export class WebhookReceiver {
 	}
 
 	async close(): Promise<void> {
-		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+		await this.server?.close();
 	}
 }
 

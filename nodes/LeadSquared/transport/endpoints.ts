@@ -41,4 +41,9 @@ export const ENDPOINTS = {
 	opportunityUpdate: '/v2/OpportunityManagement.svc/Update',
 	opportunitiesOfLead: '/v2/OpportunityManagement.svc/GetOpportunitiesOfLead',
 	opportunityTypes: '/v2/OpportunityManagement.svc/GetOpportunityTypes',
+
+	webhookCreate: '/v2/Webhook.svc/Create',
+	webhookRetrieve: '/v2/Webhook.svc/Retrieve',
+	/** Unconfirmed: LeadSquared has a page for deleting a webhook, its address was not seen. Users can override it. */
+	webhookDelete: '/v2/Webhook.svc/Delete',
 } as const;

@@ -1,10 +1,12 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IPollFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -19,7 +21,7 @@ import { governorFor } from './rateGovernor';
 import type { Failure } from './retryPolicy';
 import { connectionFailure, mayRetry, RATE_LIMIT_PATIENCE_WINDOWS, retryDelayMs } from './retryPolicy';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_TYPE = 'leadSquaredApi';
 
@@ -66,7 +68,7 @@ export function assertAccountReaches(
 	}
 }
 
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
 	try {
 		return ['http:', 'https:'].includes(new URL(value).protocol);
 	} catch {

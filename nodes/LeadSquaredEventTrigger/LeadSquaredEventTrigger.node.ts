@@ -1,0 +1,51 @@
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../LeadSquared/transport';
+import { handleDelivery } from './delivery';
+import { properties } from './properties';
+import { checkExists, create, remove } from './webhookLifecycle';
+
+/** Both methods on one URL, answered as soon as the request is in (n8n's IWebhookDescription needs this key). */
+const ONE_URL = { responseMode: 'onReceived', path: 'webhook' };
+
+export class LeadSquaredEventTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'LeadSquared Instant Trigger',
+		name: 'leadSquaredEventTrigger',
+		icon: { light: 'file:../../icons/leadsquared.svg', dark: 'file:../../icons/leadsquared.dark.svg' },
+		documentationUrl: 'https://github.com/n8n-nodes-leadsquared/n8n-nodes-leadsquared#leadsquared-instant-trigger',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "On " + $parameter["events"].length + " event(s)" }}',
+		description: 'Starts the workflow the moment a lead, activity, task or opportunity changes in LeadSquared',
+		defaults: { name: 'LeadSquared Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', ...ONE_URL },
+			// LeadSquared's best practices ask webhook URLs to answer HEAD.
+			{ name: 'setup', httpMethod: 'HEAD', ...ONE_URL },
+		],
+		properties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await create.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await remove.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return handleDelivery.call(this);
+	}
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'crypto';
+import { join } from 'path';
+
+import { personalProjectId } from '../../demo/exampleWorkflows';
+import { REPO_ROOT } from './builtNode';
+import type { Execution, N8nRestClient, NodeTypeDescription, WorkflowJson } from './tooling';
+import { nodeOutput } from './tooling';
+
+export const EVENT_TRIGGER_NODE = 'LeadSquared Trigger';
+const CREATE_LEAD_NODE = 'Create lead';
+
+/** The instant trigger's description as built into dist/ (what n8n loads). */
+export function builtInstantTrigger(): NodeTypeDescription {
+	const file = join(REPO_ROOT, 'dist', 'nodes', 'LeadSquaredEventTrigger', 'LeadSquaredEventTrigger.node.js');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { LeadSquaredEventTrigger } = require(file) as { LeadSquaredEventTrigger: new () => { description: NodeTypeDescription } };
+	return new LeadSquaredEventTrigger().description;
+}
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A workflow of one LeadSquared Trigger (instant) on `events`, saved as the editor saves it (with a webhookId). */
+export async function saveEventTriggerWorkflow(
+	rest: N8nRestClient,
+	credential: { id: string; name: string },
+	events: string[],
+): Promise<WorkflowJson & { id: string; webhookId: string }> {
+	const webhookId = randomUUID();
+	const workflow = await rest.createWorkflow({
+		name: `LeadSquared events ${webhookId.slice(0, 8)}`,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: EVENT_TRIGGER_NODE,
+				type: 'n8n-nodes-leadsquared.leadSquaredEventTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { events },
+				credentials: { leadSquaredApi: credential },
+			},
+		],
+		connections: {},
+		projectId: await personalProjectId(rest),
+	});
+	return { ...workflow, webhookId };
+}
+
+interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+}
+
+interface ExecutionPage {
+	results: ExecutionSummary[];
+	/** n8n 2.x pages by cursor; 1.x by `firstId` / `lastId`. */
+	nextCursor?: string | null;
+}
+
+/** Every execution n8n stored for the workflow: n8n lists at most 100 at a time. */
+export async function executionsOf(rest: N8nRestClient, workflowId: string): Promise<ExecutionSummary[]> {
+	const byId = new Map<string, ExecutionSummary>();
+	let next: Record<string, string> | undefined = {};
+	while (next) {
+		const page: ExecutionPage = await rest.request('GET', '/rest/executions', undefined, { query: { filter: { workflowId }, limit: '100', ...next } });
+		for (const execution of page.results) byId.set(execution.id, execution);
+		const oldest = page.results.at(-1)?.id;
+		if ('nextCursor' in page) next = page.nextCursor ? { cursor: page.nextCursor } : undefined;
+		else next = page.results.length === 100 && oldest ? { firstId: '0', lastId: oldest } : undefined;
+	}
+	return [...byId.values()];
+}
+
+/** Waits until the workflow has `count` finished executions, then reads them with their data. */
+export async function finishedExecutions(rest: N8nRestClient, workflowId: string, count: number, timeoutMs: number): Promise<Execution[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const listed = await executionsOf(rest, workflowId);
+		const finished = listed.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+		if (finished.length >= count) {
+			const executions: Execution[] = [];
+			for (const { id } of finished) executions.push(await rest.getExecution(id, true));
+			return executions;
+		}
+		if (Date.now() > deadline) {
+			const statuses = listed.map((execution) => execution.status).join(', ');
+			throw new Error(`workflow ${workflowId}: ${finished.length} of ${count} executions finished within ${timeoutMs / 1000} s (${listed.length} listed: ${statuses})`);
+		}
+		await sleep(500);
+	}
+}
+
+/** Creates a lead as a user would: a manual workflow whose LeadSquared node runs Lead → Create with mapped fields. */
+export async function createLeadWithNode(
+	rest: N8nRestClient,
+	credential: { id: string; name: string },
+	fields: Record<string, string>,
+): Promise<{ leadId: string; execution: Execution }> {
+	const workflow = await rest.createWorkflow({
+		name: `Create lead ${randomUUID().slice(0, 8)}`,
+		nodes: [
+			{ id: randomUUID(), name: 'Run manually', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: randomUUID(),
+				name: CREATE_LEAD_NODE,
+				type: 'n8n-nodes-leadsquared.leadSquared',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {
+					resource: 'lead',
+					operation: 'create',
+					fieldsMode: 'mapped',
+					fields: { field: Object.entries(fields).map(([name, value]) => ({ name, value })) },
+				},
+				credentials: { leadSquaredApi: credential },
+			},
+		],
+		connections: { 'Run manually': { main: [[{ node: CREATE_LEAD_NODE, type: 'main', index: 0 }]] } },
+		projectId: await personalProjectId(rest),
+	});
+	const execution = await rest.runWorkflowManually(workflow.id);
+	const leadId = nodeOutput(execution, CREATE_LEAD_NODE)?.[0]?.json.leadId;
+	if (execution.status !== 'success' || typeof leadId !== 'string') {
+		throw new Error(`Lead → Create did not create the lead: ${JSON.stringify(execution.data.resultData.error ?? execution.status)}`);
+	}
+	return { leadId, execution };
+}
