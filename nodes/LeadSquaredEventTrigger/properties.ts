@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { endpointOverride } from '../LeadSquared/actions/common.descriptions';
+import { collection, endpointOverride } from '../LeadSquared/actions/common.descriptions';
 import { ENDPOINTS } from '../LeadSquared/transport/endpoints';
 import { TRIGGER_EVENTS } from './events';
 
@@ -31,24 +31,17 @@ export const properties: INodeProperties[] = [
 		description: 'Only submissions of these landing pages, separated by commas. Leave empty for every landing page.',
 		displayOptions: { show: { events: ['landingPageSubmission'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				...endpointOverride('Delete API URL (Override)', ENDPOINTS.webhookDelete),
-				description: `Full URL of LeadSquared's Delete a Webhook API, if it is not your API host + ${ENDPOINTS.webhookDelete}. LeadSquared has not published this address, so it may differ for your account.`,
-			},
-			{
-				displayName: 'Notify on Failure',
-				name: 'notifyOnFailure',
-				type: 'boolean',
-				default: false,
-				description: "Whether LeadSquared e-mails the account's administrators when a delivery to n8n fails",
-			},
-		],
-	},
+	collection('Options', [
+		{
+			...endpointOverride('Delete API URL (Override)', ENDPOINTS.webhookDelete),
+			description: `Full URL of LeadSquared's Delete a Webhook API, if it is not your API host + ${ENDPOINTS.webhookDelete}. LeadSquared has not published this address, so it may differ for your account.`,
+		},
+		{
+			displayName: 'Notify on Failure',
+			name: 'notifyOnFailure',
+			type: 'boolean',
+			default: false,
+			description: "Whether LeadSquared e-mails the account's administrators when a delivery to n8n fails",
+		},
+	]),
 ];

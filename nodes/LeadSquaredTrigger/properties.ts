@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { collection } from '../LeadSquared/actions/common.descriptions';
 
 export const properties: INodeProperties[] = [
 	{
@@ -48,39 +49,32 @@ export const properties: INodeProperties[] = [
 		description:
 			'More requests to watch, such as ones submitted outside this n8n: Request IDs separated by commas, spaces or new lines. Each is output once when it finishes.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Give Up After (Hours)',
-				name: 'giveUpAfterHours',
-				type: 'number',
-				typeOptions: { minValue: 0.01, numberPrecision: 2 },
-				default: 10,
-				description:
-					'A request with no final status this long after it was submitted is output once as Timed Out (an ERROR then counts as final). LeadSquared retries system failures for about 9 h 50 min.',
-			},
-			{
-				displayName: 'Max Watched Requests',
-				name: 'maxWatched',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 5000,
-				description: 'Past this many unfinished requests, the oldest are output as Timed Out instead of being watched',
-			},
-			{
-				displayName: 'Share of Rate Limit (%)',
-				name: 'rateSharePercent',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
-				default: 20,
-				description:
-					'How much of the credential’s rate limit one poll may spend on status checks; requests not checked wait for the next poll, the longest waiting first',
-			},
-		],
-	},
+	collection('Options', [
+		{
+			displayName: 'Give Up After (Hours)',
+			name: 'giveUpAfterHours',
+			type: 'number',
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			default: 10,
+			description:
+				'A request with no final status this long after it was submitted is output once as Timed Out (an ERROR then counts as final). LeadSquared retries system failures for about 9 h 50 min.',
+		},
+		{
+			displayName: 'Max Watched Requests',
+			name: 'maxWatched',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 5000,
+			description: 'Past this many unfinished requests, the oldest are output as Timed Out instead of being watched',
+		},
+		{
+			displayName: 'Share of Rate Limit (%)',
+			name: 'rateSharePercent',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 20,
+			description:
+				'How much of the credential’s rate limit one poll may spend on status checks; requests not checked wait for the next poll, the longest waiting first',
+		},
+	]),
 ];

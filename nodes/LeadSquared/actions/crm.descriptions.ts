@@ -79,15 +79,3 @@ export function dateTimeField(displayName: string, name: string, description: st
 		description: `${description}. Without a time zone, the workflow's time zone is used, except in LeadSquared's own form (2025-01-31 14:30:00), which is UTC.`,
 	};
 }
-
-const COLLECTIONS = {
-	'Additional Fields': { name: 'additionalFields', placeholder: 'Add Field' },
-	Filters: { name: 'filters', placeholder: 'Add Filter' },
-	Options: { name: 'options', placeholder: 'Add Option' },
-	'Update Fields': { name: 'updateFields', placeholder: 'Add Field' },
-} as const;
-
-/** One of n8n's usual optional-field collections. */
-export function collection(displayName: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
-	return { displayName, ...COLLECTIONS[displayName], type: 'collection', default: {}, options };
-}

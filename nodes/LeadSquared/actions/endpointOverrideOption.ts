@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../helpers/itemInput';
-import { endpointOverride } from './common.descriptions';
-import { collection } from './crm.descriptions';
+import { collection, endpointOverride } from './common.descriptions';
 
 /** Options holding only the override of an endpoint LeadSquared has not confirmed. */
 export function endpointOverrideOptions(displayName: string, endpoint: string): INodeProperties {

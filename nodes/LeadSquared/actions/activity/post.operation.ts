@@ -5,8 +5,8 @@ import type { ItemInput } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { showOnlyFor } from '../common.descriptions';
-import { collection, dateTimeField, leadLocator } from '../crm.descriptions';
+import { collection, showOnlyFor } from '../common.descriptions';
+import { dateTimeField, leadLocator } from '../crm.descriptions';
 import { entityFieldsProperty, readEntityFields } from '../entityFields';
 import { readLeadReference } from '../leadReference';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
-import { collection } from '../crm.descriptions';
+import { collection } from '../common.descriptions';
 
 /** Which fields to return and how to sort: the same for Search and Get Recently Modified. */
 export const leadListOptions: INodeProperties = collection('Options', [

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
-import { collection } from '../crm.descriptions';
+import { collection } from '../common.descriptions';
 
 /** LeadSquared's `postUpdatedLead`: without it, an update fires none of the account's automations, webhooks or notification rules. */
 export const automationsOption: INodeProperties = collection('Options', [

@@ -5,7 +5,7 @@ import { utf8Bytes } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { showOnlyFor, userField } from '../common.descriptions';
+import { collection, showOnlyFor, userField } from '../common.descriptions';
 
 /** LeadSquared: "The Title and Content data together cannot exceed 2KB." */
 export const PUSH_TITLE_AND_CONTENT_MAX_BYTES = 2048;
@@ -37,31 +37,24 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Priya Sharma just opened your pricing page',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Click URL',
-				name: 'clickUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://in21.leadsquared.com/LeadManagement/LeadDetails?LeadID=…',
-				description: 'Page opened when the user clicks the notification, e.g. the lead details page',
-			},
-			{
-				displayName: 'Icon URL',
-				name: 'iconUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/image.png',
-				description: 'Image shown on the notification',
-			},
-		],
-	},
+	collection('Additional Fields', [
+		{
+			displayName: 'Click URL',
+			name: 'clickUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://in21.leadsquared.com/LeadManagement/LeadDetails?LeadID=…',
+			description: 'Page opened when the user clicks the notification, e.g. the lead details page',
+		},
+		{
+			displayName: 'Icon URL',
+			name: 'iconUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/image.png',
+			description: 'Image shown on the notification',
+		},
+	]),
 ];
 
 export const description = showOnlyFor('notification', 'sendBrowserPush', properties);

@@ -5,7 +5,7 @@ import { quote } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { endpointOverride, showOnlyFor, userField } from '../common.descriptions';
+import { collection, endpointOverride, showOnlyFor, userField } from '../common.descriptions';
 
 /** LeadSquared's documented limits for a Converse card. */
 export const CONVERSE_LIMITS = { message: 200, description: 500, ctaLabel: 120 } as const;
@@ -41,68 +41,54 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. New lead assigned: Priya Sharma',
 		description: `At most ${CONVERSE_LIMITS.message} characters`,
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Button Label',
-				name: 'ctaLabel',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. View Lead',
-				description: `Label of the card's call-to-action button, at most ${CONVERSE_LIMITS.ctaLabel} characters. Needs 'Button Link'.`,
-			},
-			{
-				displayName: 'Button Link',
-				name: 'ctaLink',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://in21.leadsquared.com/LeadManagement/LeadDetails?LeadID=…',
-				description: "Where the button leads, inside or outside LeadSquared. Needs 'Button Label'.",
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: `At most ${CONVERSE_LIMITS.description} characters`,
-			},
-			{
-				displayName: 'External Reference ID',
-				name: 'externalReferenceId',
-				type: 'string',
-				default: '',
-				description: 'Your own ID for this notification, to help LeadSquared support trace it',
-			},
-			{
-				displayName: 'Icon Colour',
-				name: 'iconColor',
-				type: 'color',
-				default: '',
-				description: 'Background of the type icon, like #f74f67 or rgb(247, 79, 103). Empty keeps the default.',
-			},
-			{
-				displayName: 'Invocation Source',
-				name: 'invocationSource',
-				type: 'string',
-				default: 'n8n',
-				description: 'What sent the notification, e.g. Platform or a Lapp name',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [endpointOverride('Converse API URL (Override)', ENDPOINTS.converseNotification)],
-	},
+	collection('Additional Fields', [
+		{
+			displayName: 'Button Label',
+			name: 'ctaLabel',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. View Lead',
+			description: `Label of the card's call-to-action button, at most ${CONVERSE_LIMITS.ctaLabel} characters. Needs 'Button Link'.`,
+		},
+		{
+			displayName: 'Button Link',
+			name: 'ctaLink',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://in21.leadsquared.com/LeadManagement/LeadDetails?LeadID=…',
+			description: "Where the button leads, inside or outside LeadSquared. Needs 'Button Label'.",
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: `At most ${CONVERSE_LIMITS.description} characters`,
+		},
+		{
+			displayName: 'External Reference ID',
+			name: 'externalReferenceId',
+			type: 'string',
+			default: '',
+			description: 'Your own ID for this notification, to help LeadSquared support trace it',
+		},
+		{
+			displayName: 'Icon Colour',
+			name: 'iconColor',
+			type: 'color',
+			default: '',
+			description: 'Background of the type icon, like #f74f67 or rgb(247, 79, 103). Empty keeps the default.',
+		},
+		{
+			displayName: 'Invocation Source',
+			name: 'invocationSource',
+			type: 'string',
+			default: 'n8n',
+			description: 'What sent the notification, e.g. Platform or a Lapp name',
+		},
+	]),
+	collection('Options', [endpointOverride('Converse API URL (Override)', ENDPOINTS.converseNotification)]),
 ];
 
 export const description = showOnlyFor('notification', 'sendConverse', properties);

@@ -5,8 +5,8 @@ import type { PageRequest, ResultLimit } from '../../helpers/paging';
 import { fetchList, readResultLimit } from '../../helpers/paging';
 import { runPerItem } from '../../helpers/perItem';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { showOnlyFor } from '../common.descriptions';
-import { collection, leadLocator, returnAllOrLimit } from '../crm.descriptions';
+import { collection, showOnlyFor } from '../common.descriptions';
+import { leadLocator, returnAllOrLimit } from '../crm.descriptions';
 import type { LeadReference } from '../leadReference';
 import { readLeadReference, resolveLeadId } from '../leadReference';
 

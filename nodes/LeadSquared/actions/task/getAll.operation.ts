@@ -5,8 +5,8 @@ import type { PageRequest, ResultLimit } from '../../helpers/paging';
 import { fetchList, readResultLimit } from '../../helpers/paging';
 import { runPerItem } from '../../helpers/perItem';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { showOnlyFor } from '../common.descriptions';
-import { collection, dateTimeField, returnAllOrLimit } from '../crm.descriptions';
+import { collection, showOnlyFor } from '../common.descriptions';
+import { dateTimeField, returnAllOrLimit } from '../crm.descriptions';
 import { TASK_FIELDS } from './taskFields';
 
 /** Tasks a Retrieve call asks for (LeadSquared's example asks for 200 and publishes no maximum). */

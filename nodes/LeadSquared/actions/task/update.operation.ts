@@ -5,9 +5,8 @@ import type { ItemInput } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { showOnlyFor } from '../common.descriptions';
+import { collection, showOnlyFor } from '../common.descriptions';
 import { readTaskFields, TASK_FIELDS } from './taskFields';
-import { collection } from '../crm.descriptions';
 
 /**
  * Unconfirmed: LeadSquared's Update a Task page lists no status field. The node sends the one

@@ -4,7 +4,7 @@ import type { ItemInput } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { showOnlyFor, userField } from '../common.descriptions';
+import { collection, showOnlyFor, userField } from '../common.descriptions';
 
 const DIRECTIONS = ['Inbound', 'Outbound'] as const;
 
@@ -69,23 +69,16 @@ const properties: INodeProperties[] = [
 		description:
 			'The LeadSquared user who sees the popup. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Tag - Lead',
-				description: 'The tag of the virtual number; LeadSquared adds it to the origin of the lead',
-			},
-		],
-	},
+	collection('Additional Fields', [
+		{
+			displayName: 'Tag',
+			name: 'tag',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Tag - Lead',
+			description: 'The tag of the virtual number; LeadSquared adds it to the origin of the lead',
+		},
+	]),
 ];
 
 export const description = showOnlyFor('telephony', 'showAgentPopup', properties);

@@ -6,8 +6,8 @@ import { readResultLimit } from '../../helpers/paging';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { showOnlyFor } from '../common.descriptions';
-import { collection, returnAllOrLimit } from '../crm.descriptions';
+import { collection, showOnlyFor } from '../common.descriptions';
+import { returnAllOrLimit } from '../crm.descriptions';
 
 /** Users.Get's StatusCode. */
 const STATUS = { active: 0, inactive: 1 } as const;
