@@ -4,6 +4,7 @@ import {
 	readExampleWorkflows,
 	saveWorkflowAsEditorDoes,
 } from '../demo/exampleWorkflows';
+import { N8N_API_CREDENTIAL } from '../demo/credential';
 import { describeEachLine } from './support/perLine';
 
 describeEachLine('Example workflows', { label: 'examples' }, (stack) => {
@@ -22,11 +23,16 @@ describeEachLine('Example workflows', { label: 'examples' }, (stack) => {
 			expect({ file, unknownParameters: check.unknownParameters }).toEqual({ file, unknownParameters: [] });
 
 			const created = await saveWorkflowAsEditorDoes(rest, { ...workflow, name: `${workflow.name} (import check)` });
+			const resolved = {
+				leadSquaredApi: { id: credential.id, name: EXAMPLE_CREDENTIAL_NAME },
+				[N8N_API_CREDENTIAL.type]: { id: expect.stringMatching(/\w/), name: N8N_API_CREDENTIAL.name },
+			};
 			for (const node of created.nodes.filter((candidate) => candidate.credentials)) {
+				const types = Object.keys(node.credentials!);
 				expect({ file, node: node.name, credentials: node.credentials }).toEqual({
 					file,
 					node: node.name,
-					credentials: { leadSquaredApi: { id: credential.id, name: EXAMPLE_CREDENTIAL_NAME } },
+					credentials: Object.fromEntries(types.map((type) => [type, resolved[type]])),
 				});
 			}
 		}

@@ -54,6 +54,8 @@ export interface LoadExecution {
 	items: number;
 	failedItems: number;
 	ms: number;
+	/** When it finished (epoch ms). */
+	stoppedAt: number;
 	/** Which worker ran it (index), or null in regular mode. */
 	worker: number | null;
 }
@@ -137,6 +139,7 @@ export async function runLoad(target: LoadTarget, workflowId: string, path: stri
 			items: output.length,
 			failedItems: output.filter((item) => 'error' in item.json).length + (execution.status === 'success' ? 0 : 1),
 			ms: stoppedAt - startedAt,
+			stoppedAt,
 			worker: workerOf(id, target.workers),
 		});
 	}
