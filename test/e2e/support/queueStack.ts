@@ -65,6 +65,12 @@ export async function startQueueStack(line: N8nLine, options: QueueStackOptions)
 		// jest sets NODE_ENV=test, under which n8n's bin exits at once without a word
 		NODE_ENV: undefined,
 	};
+	const logFile = (role: 'main' | 'worker', index = 0) =>
+		join(ARTIFACTS_DIR, `n8n-line${line}-${options.label}-${role}${role === 'worker' ? index : ''}.log`);
+	// A restarted instance appends to its log; a new stack starts them empty, since execution IDs
+	// start again with a new database and the logs tell which worker ran which execution.
+	rmSync(logFile('main'), { force: true });
+	for (let index = 0; index < (options.workers ?? 2); index++) rmSync(logFile('worker', index), { force: true });
 	const start = async (role: 'main' | 'worker', index = 0): Promise<RunningN8n> => {
 		const userFolder = mkdtempSync(join(tmpdir(), `lsq-queue-${role}${index}-`));
 		folders.push(userFolder);
@@ -75,7 +81,7 @@ export async function startQueueStack(line: N8nLine, options: QueueStackOptions)
 			port: role === 'main' ? mainPort : await freePort(),
 			communityPackages: [REPO_ROOT],
 			env: shared,
-			logFile: join(ARTIFACTS_DIR, `n8n-line${line}-${options.label}-${role}${role === 'worker' ? index : ''}.log`),
+			logFile: logFile(role, index),
 		});
 	};
 
