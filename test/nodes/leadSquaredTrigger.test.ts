@@ -2,27 +2,15 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CAPTURE_ITEMS, captureLeads } from '../harness/captureRuns';
 import { runNode } from '../harness/engine';
-import { FakeN8nApi } from '../harness/fakeN8nApi';
-import { useSandbox } from '../harness/sandboxFixture';
 import type { TriggerProcessOptions } from '../harness/triggerProcess';
 import { emittedJson, StoredStaticData, TriggerProcess } from '../harness/triggerProcess';
-import { VirtualClock } from '../harness/virtualClock';
+import { useTriggerWorld } from '../harness/triggerWorld';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const STATUS_PATH = '/lead/status';
 
-const clock = new VirtualClock(Date.UTC(2025, 0, 6, 8, 0, 0));
-const sandbox = useSandbox({ clock: clock.now, rateLimit: { calls: 1000, windowMs: 1_000 } });
-let n8n: FakeN8nApi;
-beforeAll(async () => {
-	clock.install();
-	n8n = await FakeN8nApi.start(clock.now);
-});
-afterAll(async () => {
-	clock.uninstall();
-	await n8n.close();
-});
+const { clock, sandbox, n8n } = useTriggerWorld();
 beforeEach(() => {
 	sandbox().setFaults([]);
 	sandbox().setQueue({ delayMs: 3_000 });
@@ -37,10 +25,10 @@ const lead = (overrides: IDataObject = {}) => ({ FirstName: 'Priya', EmailAddres
 let triggerCount = 0;
 /** A trigger in its own workflow (so each test starts with a fresh activation). */
 function triggerOptions(parameters: INodeParameters = {}, workflowId = `wf-trigger-${++triggerCount}`): TriggerProcessOptions {
-	return { parameters: { outcome: 'any', ...parameters }, credentials: sandbox().credentialsFor(), n8nApi: n8n.credentialsFor(), workflowId };
+	return { parameters: { outcome: 'any', ...parameters }, credentials: sandbox().credentialsFor(), n8nApi: n8n().credentialsFor(), workflowId };
 }
 
-const capture = async (leads: IDataObject[], workflowId = 'wf-form') => await captureLeads(sandbox(), leads, { workflowId, n8n });
+const capture = async (leads: IDataObject[], workflowId = 'wf-form') => await captureLeads(sandbox(), leads, { workflowId, n8n: n8n() });
 
 /** Polls once a virtual minute (restarting n8n before each poll when `restart`) and gathers what is emitted. */
 async function pollFor(options: TriggerProcessOptions, store: StoredStaticData, minutes: number, restart = false, first?: TriggerProcess): Promise<IDataObject[]> {
@@ -91,19 +79,19 @@ describe('LeadSquared Trigger: captures made on any n8n instance, read from n8nâ
 		const options = triggerOptions();
 		const { trigger, store } = await activate(options);
 		const { run, requestIds } = await captureLeads(sandbox(), [lead()], { workflowId: 'wf-form' });
-		const running = n8n.add({ workflowId: 'wf-form', status: 'running', startedAt: new Date().toISOString(), stoppedAt: null, workflowData: {}, activeHere: true });
-		n8n.skipIds(3); // executions of workflows the API key cannot see
+		const running = n8n().add({ workflowId: 'wf-form', status: 'running', startedAt: new Date().toISOString(), stoppedAt: null, workflowData: {}, activeHere: true });
+		n8n().skipIds(3); // executions of workflows the API key cannot see
 		await capture([lead()]);
 
-		const before = n8n.requests.length;
+		const before = n8n().requests.length;
 		await pollFor(options, store, 1, false, trigger);
-		const askedFor = n8n.requests.slice(before).filter((request) => /^\/api\/v1\/executions\/\d+$/.test(request.path) && request.query.includeData === 'false');
+		const askedFor = n8n().requests.slice(before).filter((request) => /^\/api\/v1\/executions\/\d+$/.test(request.path) && request.query.includeData === 'false');
 		expect(askedFor).toHaveLength(0); // skipped and running numbers are asked about from the next poll on
 
-		n8n.finish(running, run.run, run.workflowData);
+		n8n().finish(running, run.run, run.workflowData);
 		const emitted = await pollFor(options, store, 2, false, trigger);
 		expect(emitted.map((item) => item.requestId)).toContain(requestIds[0]);
-		const numbersAsked = n8n.requests.slice(before).filter((request) => /^\/api\/v1\/executions\/\d+$/.test(request.path) && request.query.includeData === 'false');
+		const numbersAsked = n8n().requests.slice(before).filter((request) => /^\/api\/v1\/executions\/\d+$/.test(request.path) && request.query.includeData === 'false');
 		expect(new Set(numbersAsked.map((request) => request.path)).size).toBe(4); // the running one and the 3 skipped
 		expect(numbersAsked).toHaveLength(4); // each asked once: the skipped ones are gone (404), the other finished
 	});
@@ -113,7 +101,7 @@ describe('LeadSquared Trigger: captures made on any n8n instance, read from n8nâ
 		const { trigger, store } = await activate(options);
 		const { run } = await captureLeads(sandbox(), [lead()], { workflowId: 'wf-other-credential' });
 		const nodes = run.workflowData.nodes.map((node) => ({ ...node, credentials: { leadSquaredApi: { id: 'cred-2', name: 'Another account' } } }));
-		n8n.recordRun(run.run, { ...run.workflowData, id: 'wf-other-credential', nodes });
+		n8n().recordRun(run.run, { ...run.workflowData, id: 'wf-other-credential', nodes });
 
 		expect(await pollFor(options, store, 3, false, trigger)).toEqual([]);
 	});
@@ -125,7 +113,7 @@ describe('LeadSquared Trigger: captures made on any n8n instance, read from n8nâ
 		// Without Search By a 500 is not sent again (it could create the lead twice): the node stops.
 		const failing = await runNode({ parameters: { ...CAPTURE_ITEMS, searchBy: '' }, items: [lead(), lead(), lead()], credentials: sandbox().credentialsFor(), workflowId: 'wf-partly-failed' });
 		sandbox().setFaults([]);
-		n8n.recordRun(failing.run, failing.workflowData);
+		n8n().recordRun(failing.run, failing.workflowData);
 		const delivered = failing.error?.context?.deliveredRequestIds as string[];
 		expect(failing.status).toBe('error');
 		expect(delivered).toHaveLength(2);
@@ -320,21 +308,21 @@ describe('LeadSquared Trigger: overlapping polls, credentials and n8nâ€™s API', 
 	});
 
 	it('says at activation when n8n rejects the API key or no n8n API answers at the URL', async () => {
-		const wrongKey = { ...triggerOptions(), n8nApi: n8n.credentialsFor('not-the-key') };
+		const wrongKey = { ...triggerOptions(), n8nApi: n8n().credentialsFor('not-the-key') };
 		await expect(new TriggerProcess(wrongKey).poll()).rejects.toThrow("n8n rejected the trigger's API key (401)");
-		const wrongUrl = { ...triggerOptions(), n8nApi: { ...n8n.credentialsFor(), baseUrl: `${n8n.url}/not-n8n` } };
-		await expect(new TriggerProcess(wrongUrl).poll()).rejects.toThrow(`No n8n API answered at ${n8n.url}/not-n8n/api/v1/executions (404)`);
+		const wrongUrl = { ...triggerOptions(), n8nApi: { ...n8n().credentialsFor(), baseUrl: `${n8n().url}/not-n8n` } };
+		await expect(new TriggerProcess(wrongUrl).poll()).rejects.toThrow(`No n8n API answered at ${n8n().url}/not-n8n/api/v1/executions (404)`);
 	});
 
 	it('says at activation which workflows capturing with the credential do not save their executions', async () => {
 		const { run } = await captureLeads(sandbox(), [lead()], { workflowId: 'wf-unsaved' });
-		n8n.saveWorkflow({ ...run.workflowData, name: 'Form without history', settings: { saveDataSuccessExecution: 'none' } });
+		n8n().saveWorkflow({ ...run.workflowData, name: 'Form without history', settings: { saveDataSuccessExecution: 'none' } });
 		try {
 			const error = await new TriggerProcess(triggerOptions()).poll().catch((failure: Error & { description?: string }) => failure);
 			expect(error).toMatchObject({ message: 'The trigger cannot see the captures of 1 workflow(s)' });
 			expect((error as { description: string }).description).toContain('"Form without history" (ID wf-unsaved) does not save its successful production executions');
 		} finally {
-			n8n.workflows.delete('wf-unsaved');
+			n8n().workflows.delete('wf-unsaved');
 		}
 	});
 });

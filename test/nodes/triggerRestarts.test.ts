@@ -1,27 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { captureLeads } from '../harness/captureRuns';
-import { FakeN8nApi } from '../harness/fakeN8nApi';
-import { useSandbox } from '../harness/sandboxFixture';
 import { emittedJson, StoredStaticData, TriggerProcess } from '../harness/triggerProcess';
-import { VirtualClock } from '../harness/virtualClock';
+import { useTriggerWorld } from '../harness/triggerWorld';
 import { FINAL_STATUS, mixedLeads } from '../sandbox/completionMix';
 import { seededRandom } from '../sandbox/faults';
 
 const MINUTE = 60_000;
 
-const clock = new VirtualClock(Date.UTC(2025, 0, 6, 8, 0, 0));
-// LeadSquared's real timetable (3 s queue delay, retries 30 s … 3 h) on the virtual clock.
-const sandbox = useSandbox({ clock: clock.now, rateLimit: { calls: 1000, windowMs: 1_000 } });
-let n8n: FakeN8nApi;
-beforeAll(async () => {
-	clock.install();
-	n8n = await FakeN8nApi.start(clock.now);
-});
-afterAll(async () => {
-	clock.uninstall();
-	await n8n.close();
-});
+const { clock, sandbox, n8n } = useTriggerWorld();
 
 const LEADS = 500;
 const EXECUTIONS = 25;
@@ -32,7 +19,7 @@ describe('LeadSquared Trigger across restarts', () => {
 		const leads = mixedLeads(LEADS, 11);
 		// n8n's database: what a restarted main instance starts from.
 		const store = new StoredStaticData();
-		const options = { parameters: { outcome: 'any' }, credentials: sandbox().credentialsFor(), n8nApi: n8n.credentialsFor() };
+		const options = { parameters: { outcome: 'any' }, credentials: sandbox().credentialsFor(), n8nApi: n8n().credentialsFor() };
 		const start = () => new TriggerProcess(options, store);
 		let trigger = start();
 		expect(await trigger.poll()).toBeNull(); // activation: starts watching from here
@@ -49,7 +36,7 @@ describe('LeadSquared Trigger across restarts', () => {
 				const index = step / 2;
 				const slice = leads.slice(index * batch, (index + 1) * batch);
 				const workflowId = index % 2 ? 'wf-form-a' : 'wf-form-b';
-				const { requestIds, executionId } = await captureLeads(sandbox(), slice.map((mixed) => mixed.lead), { workflowId, n8n });
+				const { requestIds, executionId } = await captureLeads(sandbox(), slice.map((mixed) => mixed.lead), { workflowId, n8n: n8n() });
 				requestIds.forEach((id, i) => (kindOf.set(id, slice[i].kind), submittedBy.set(id, { workflowId, executionId })));
 			}
 			clock.advance(step < 120 ? MINUTE : 5 * MINUTE);
