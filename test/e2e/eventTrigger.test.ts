@@ -1,7 +1,7 @@
 import { expectNoSecretIn } from '../harness/assertions';
 import { apiClient, control, createLead, pairs } from '../sandbox/crmTestKit';
 import { EVENT_HEADER, PROOF_HEADER } from '../../nodes/LeadSquaredEventTrigger/deliveryHeaders';
-import { createLeadWithNode, EVENT_TRIGGER_NODE, executionsOf, finishedExecutions, saveEventTriggerWorkflow } from './support/eventTriggerWorkflow';
+import { createLeadWithNode, EVENT_TRIGGER_NODE, finishedExecutions, saveEventTriggerWorkflow } from './support/eventTriggerWorkflow';
 import { describeEachLine } from './support/perLine';
 import { nodeOutput } from './support/tooling';
 
@@ -51,7 +51,7 @@ describeEachLine(
 			const answer = await fetch(url, { method: 'HEAD' });
 			expect(answer.status).toBe(200);
 			await sleep(1_000);
-			expect(await executionsOf(stack().rest, workflow.id)).toEqual([]);
+			expect(await stack().rest.listExecutions(workflow.id)).toEqual([]);
 		});
 
 		it('a lead created through the LeadSquared node (Lead → Create) starts the workflow once, with the lead\'s fields', async () => {
@@ -81,7 +81,7 @@ describeEachLine(
 				}),
 			]);
 			await sleep(2_000);
-			expect(await executionsOf(rest, workflow.id)).toHaveLength(1);
+			expect(await rest.listExecutions(workflow.id)).toHaveLength(1);
 			expect(JSON.stringify(execution)).not.toContain(secret);
 			expectNoSecretIn(execution);
 		});
@@ -106,13 +106,13 @@ describeEachLine(
 
 			expect(answers.map((answer) => answer.status)).toEqual([401, 401]);
 			await sleep(2_000);
-			expect(await executionsOf(rest, workflow.id)).toHaveLength(2);
+			expect(await rest.listExecutions(workflow.id)).toHaveLength(2);
 		});
 
 		it(`${BURST} events delivered in a burst start ${BURST} executions, none lost or doubled`, async () => {
 			const { rest, sandbox } = stack();
 			await control(sandbox, 'POST', '/__sandbox/webhooks/deliveries/clear');
-			const before = (await executionsOf(rest, workflow.id)).length;
+			const before = (await rest.listExecutions(workflow.id)).length;
 			const started = Date.now();
 
 			const leadIds = await Promise.all(

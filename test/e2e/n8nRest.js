@@ -22,6 +22,7 @@ function unflatten(text) {
 }
 
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+const EXECUTIONS_PAGE = 100;
 
 class N8nRestError extends Error {
 	constructor(method, url, status, body) {
@@ -186,11 +187,21 @@ class N8nRest {
 		}
 	}
 
-	async listExecutions(workflowId, { limit = 50 } = {}) {
-		const res = await this.request('GET', '/rest/executions', undefined, {
-			query: { filter: workflowId ? { workflowId: String(workflowId) } : undefined, limit: String(limit) },
-		});
-		return res.results;
+	// Every execution of the workflow (or of all), newest first. n8n lists at most 100 at a time:
+	// 2.x pages by cursor, 1.x by firstId / lastId.
+	async listExecutions(workflowId) {
+		const byId = new Map();
+		let next = {};
+		while (next) {
+			const page = await this.request('GET', '/rest/executions', undefined, {
+				query: { filter: workflowId ? { workflowId: String(workflowId) } : undefined, limit: String(EXECUTIONS_PAGE), ...next },
+			});
+			for (const execution of page.results) byId.set(execution.id, execution);
+			const oldest = page.results.at(-1)?.id;
+			if ('nextCursor' in page) next = page.nextCursor ? { cursor: page.nextCursor } : undefined;
+			else next = page.results.length === EXECUTIONS_PAGE && oldest ? { firstId: '0', lastId: oldest } : undefined;
+		}
+		return [...byId.values()];
 	}
 
 	// With includeData the flatted `data` is decoded into {resultData: {runData, ...}, ...}.

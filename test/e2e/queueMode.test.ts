@@ -158,7 +158,7 @@ describe(`queue mode, n8n line ${line}: the Capture Trigger on the main sees eve
 		const deadline = Date.now() + 8 * 60_000;
 		while (Date.now() < deadline) {
 			emitted.length = 0;
-			for (const { id } of await rest.listExecutions(trigger.id, { limit: 250 })) {
+			for (const { id } of await rest.listExecutions(trigger.id)) {
 				const execution = await rest.getExecution(id, true);
 				for (const item of nodeOutput(execution, TRIGGER_NODE) ?? []) emitted.push(item.json.requestId as string);
 			}

@@ -46,37 +46,11 @@ export async function saveEventTriggerWorkflow(
 	return { ...workflow, webhookId };
 }
 
-interface ExecutionSummary {
-	id: string;
-	status: string;
-	mode: string;
-}
-
-interface ExecutionPage {
-	results: ExecutionSummary[];
-	/** n8n 2.x pages by cursor; 1.x by `firstId` / `lastId`. */
-	nextCursor?: string | null;
-}
-
-/** Every execution n8n stored for the workflow: n8n lists at most 100 at a time. */
-export async function executionsOf(rest: N8nRestClient, workflowId: string): Promise<ExecutionSummary[]> {
-	const byId = new Map<string, ExecutionSummary>();
-	let next: Record<string, string> | undefined = {};
-	while (next) {
-		const page: ExecutionPage = await rest.request('GET', '/rest/executions', undefined, { query: { filter: { workflowId }, limit: '100', ...next } });
-		for (const execution of page.results) byId.set(execution.id, execution);
-		const oldest = page.results.at(-1)?.id;
-		if ('nextCursor' in page) next = page.nextCursor ? { cursor: page.nextCursor } : undefined;
-		else next = page.results.length === 100 && oldest ? { firstId: '0', lastId: oldest } : undefined;
-	}
-	return [...byId.values()];
-}
-
 /** Waits until the workflow has `count` finished executions, then reads them with their data. */
 export async function finishedExecutions(rest: N8nRestClient, workflowId: string, count: number, timeoutMs: number): Promise<Execution[]> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const listed = await executionsOf(rest, workflowId);
+		const listed = await rest.listExecutions(workflowId);
 		const finished = listed.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
 		if (finished.length >= count) {
 			const executions: Execution[] = [];

@@ -101,7 +101,7 @@ function workerOf(executionId: string, workers: LoadTarget['workers']): number |
  */
 export async function runLoad(target: LoadTarget, workflowId: string, path: string, sizes: number[], timeoutMs = 600_000): Promise<LoadResult> {
 	const { rest, sandbox } = target;
-	const known = new Set((await rest.listExecutions(workflowId, { limit: 250 })).map((execution) => execution.id));
+	const known = new Set((await rest.listExecutions(workflowId)).map((execution) => execution.id));
 	sandbox.clearRecord();
 	await Promise.all(
 		sizes.map(async (items, index) => {
@@ -116,7 +116,7 @@ export async function runLoad(target: LoadTarget, workflowId: string, path: stri
 	const deadline = Date.now() + timeoutMs;
 	let started: Array<{ id: string; status: string }> = [];
 	while (Date.now() < deadline) {
-		started = (await rest.listExecutions(workflowId, { limit: 250 })).filter((execution) => !known.has(execution.id));
+		started = (await rest.listExecutions(workflowId)).filter((execution) => !known.has(execution.id));
 		if (started.length >= sizes.length && started.every((execution) => !['new', 'running', 'waiting'].includes(execution.status))) break;
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}

@@ -116,7 +116,7 @@ export interface N8nRestClient {
 	activateWorkflow(id: string): Promise<unknown>;
 	runWorkflowManually(id: string, options?: { triggerName?: string; timeoutMs?: number }): Promise<Execution>;
 	waitForExecution(id: string, options?: { timeoutMs?: number }): Promise<Execution>;
-	listExecutions(workflowId?: string, options?: { limit?: number }): Promise<Array<{ id: string; status: string; mode: string }>>;
+	listExecutions(workflowId?: string): Promise<Array<{ id: string; status: string; mode: string }>>;
 	getExecution(id: string, includeData?: boolean): Promise<Execution>;
 	getNodeTypes(): Promise<NodeTypeDescription[]>;
 	getCredentialTypes(): Promise<Array<{ name: string; displayName: string; [key: string]: unknown }>>;
