@@ -116,7 +116,9 @@ describe('LeadSquared Trigger (instant): webhook methods and deliveries in n8n-c
 		const secret = header((await registered())[0], PROOF_HEADER)!;
 
 		const missing = await post(host.productionUrl, { [EVENT_HEADER]: '3' });
-		const wrong = await post(host.productionUrl, { [PROOF_HEADER]: `${secret.slice(0, -1)}0`, [EVENT_HEADER]: '3' });
+		// the secret with its last hex digit changed (to 1 if it was 0): one digit off
+		const oneOff = `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}`;
+		const wrong = await post(host.productionUrl, { [PROOF_HEADER]: oneOff, [EVENT_HEADER]: '3' });
 		const empty = await post(host.productionUrl, { [PROOF_HEADER]: '' });
 
 		expect([missing.status, wrong.status, empty.status]).toEqual([401, 401, 401]);
