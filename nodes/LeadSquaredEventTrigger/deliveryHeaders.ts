@@ -1,5 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from 'crypto';
+import { randomBytes, timingSafeEqual } from 'crypto';
 
+import { sha256 } from '../LeadSquared/helpers/sha256';
 import type { CustomHeader } from './webhookApi';
 
 /**
@@ -14,8 +15,6 @@ export const EVENT_HEADER = 'x-n8n-leadsquared-event';
 
 export const newSecret = (): string => randomBytes(32).toString('hex');
 
-export const hashOf = (secret: string): string => createHash('sha256').update(secret).digest('hex');
-
 export function deliveryHeaders(secret: string, eventCode: number): CustomHeader[] {
 	return [
 		{ Key: PROOF_HEADER, Value: secret },
@@ -26,13 +25,13 @@ export function deliveryHeaders(secret: string, eventCode: number): CustomHeader
 /** Whether `headers` (a registration's) still carry the secret of this hash, and this event. */
 export function carries(headers: CustomHeader[], secretHash: string, eventCode: number): boolean {
 	const value = (name: string) => headers.find((header) => header.Key.toLowerCase() === name)?.Value;
-	return hashOf(value(PROOF_HEADER) ?? '') === secretHash && value(EVENT_HEADER) === String(eventCode);
+	return sha256(value(PROOF_HEADER) ?? '') === secretHash && value(EVENT_HEADER) === String(eventCode);
 }
 
 /** Whether a received header value is a secret of one of these hashes; compared in constant time. */
 export function matchesAnySecret(received: unknown, secretHashes: string[]): boolean {
 	if (typeof received !== 'string' || !received) return false;
-	const given = Buffer.from(hashOf(received), 'hex');
+	const given = Buffer.from(sha256(received), 'hex');
 	return secretHashes
 		.map((hash) => Buffer.from(hash, 'hex'))
 		.reduce((matched, expected) => (expected.length === given.length && timingSafeEqual(expected, given)) || matched, false);

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { sha256 } from '../LeadSquared/helpers/sha256';
 
 /**
  * LeadSquared sends a delivery again when it did not see the answer in time (its waits are
@@ -13,7 +13,7 @@ const MAX_REMEMBERED = 10_000;
 const startedAt = new Map<string, number>();
 
 export function deliveryKey(...parts: unknown[]): string {
-	return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+	return sha256(JSON.stringify(parts));
 }
 
 /** Whether `key` started an execution within the window; remembers it as started now if not. */

@@ -1,8 +1,8 @@
-import { createHash } from 'crypto';
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { carries, deliveryHeaders, hashOf, newSecret } from './deliveryHeaders';
+import { sha256 } from '../LeadSquared/helpers/sha256';
+import { carries, deliveryHeaders, newSecret } from './deliveryHeaders';
 import type { UrlRegistrations } from './registrationState';
 import { RegistrationState } from './registrationState';
 import type { TriggerSettings } from './settings';
@@ -25,7 +25,7 @@ function webhookUrl(context: IHookFunctions): string {
 }
 
 /** Put in every registration's description, so leftovers (a Create whose answer was lost…) can be found by search. */
-const markerOf = (url: string) => `n8n-webhook-${createHash('sha256').update(url).digest('hex').slice(0, 16)}`;
+const markerOf = (url: string) => `n8n-webhook-${sha256(url).slice(0, 16)}`;
 
 const sameUrl = (a: string, b: string) => a.trim().replace(/\/+$/, '') === b.trim().replace(/\/+$/, '');
 
@@ -101,7 +101,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const deleteUrl = deleteApiUrl.call(this);
 	const state = stateOf(this);
 	const secret = newSecret();
-	const registrations: UrlRegistrations = { secretHash: hashOf(secret), webhooks: [] };
+	const registrations: UrlRegistrations = { secretHash: sha256(secret), webhooks: [] };
 	const { name: workflowName } = this.getWorkflow();
 	try {
 		for (const event of settings.events) {

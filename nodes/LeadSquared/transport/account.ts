@@ -1,6 +1,6 @@
-import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { sha256 } from '../helpers/sha256';
 import { baseUrlFor } from './hosts';
 import type { RateLimit } from './rateGovernor';
 
@@ -34,7 +34,7 @@ export function accountFrom(credentials: LeadSquaredCredentials): Account {
 	const calls = Number(credentials.rateLimitCalls) || DEFAULT_RATE_LIMIT.calls;
 	const windowSeconds = Number(credentials.rateLimitWindowSeconds) || DEFAULT_RATE_LIMIT.windowMs / 1000;
 	return {
-		id: createHash('sha256').update(`${apiBase}\n${accessKey}`).digest('hex').slice(0, 16),
+		id: sha256(`${apiBase}\n${accessKey}`).slice(0, 16),
 		apiBase,
 		asyncBase: baseUrlFor(credentials, 'async'),
 		asyncApiKey: String(credentials.asyncApiKey ?? '').trim(),
