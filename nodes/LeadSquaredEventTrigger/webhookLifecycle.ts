@@ -2,6 +2,7 @@ import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { sha256 } from '../LeadSquared/helpers/sha256';
+import { trimSlashes } from '../LeadSquared/transport/hosts';
 import { carries, deliveryHeaders, newSecret } from './deliveryHeaders';
 import type { UrlRegistrations } from './registrationState';
 import { RegistrationState } from './registrationState';
@@ -27,7 +28,7 @@ function webhookUrl(context: IHookFunctions): string {
 /** Put in every registration's description, so leftovers (a Create whose answer was lost…) can be found by search. */
 const markerOf = (url: string) => `n8n-webhook-${sha256(url).slice(0, 16)}`;
 
-const sameUrl = (a: string, b: string) => a.trim().replace(/\/+$/, '') === b.trim().replace(/\/+$/, '');
+const sameUrl = (a: string, b: string) => trimSlashes(a) === trimSlashes(b);
 
 /** This URL's webhooks as LeadSquared has them now: those the state names (if they still exist) and any carrying its marker. */
 async function registeredFor(this: IHookFunctions, url: string, registrations?: UrlRegistrations): Promise<RegisteredWebhook[]> {

@@ -1,6 +1,8 @@
 import type { IDataObject, IN8nHttpFullResponse, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { trimSlashes } from '../LeadSquared/transport/hosts';
+
 export const N8N_API_CREDENTIAL = 'leadSquaredN8nApi';
 
 const TIMEOUT_MS = 30_000;
@@ -50,7 +52,7 @@ export class N8nApi {
 
 	static async for(context: IPollFunctions): Promise<N8nApi> {
 		const credentials = await context.getCredentials<{ baseUrl?: string }>(N8N_API_CREDENTIAL);
-		return new N8nApi(context, `${String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '')}/api/v1`);
+		return new N8nApi(context, `${trimSlashes(String(credentials.baseUrl ?? ''))}/api/v1`);
 	}
 
 	async executions(query: { limit: number; cursor?: string; workflowId?: string }): Promise<Page<ExecutionSummary>> {

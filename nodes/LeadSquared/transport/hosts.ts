@@ -48,7 +48,8 @@ export const CUSTOM_REGION = 'custom';
 
 export type ApiHostKind = 'api' | 'async';
 
-const trimSlashes = (url: string) => url.trim().replace(/\/+$/, '');
+/** A URL without surrounding spaces or trailing slashes. */
+export const trimSlashes = (url: string): string => url.trim().replace(/\/+$/, '');
 
 const apiBaseByRegion = Object.fromEntries(Object.entries(REGIONS).map(([code, region]) => [code, `https://${region.apiHost}`]));
 
