@@ -194,7 +194,8 @@ class FeedReader {
 export async function readFeed(api: N8nApi, feed: FeedState, now: number): Promise<FeedRead> {
 	if (feed.readUpTo === null) {
 		const newest = (await api.executions({ limit: 1 })).data[0];
-		return { feed: { ...EMPTY_FEED, readUpTo: newest ? Number(newest.id) : 0, activatedAt: now }, finished: [], dropped: 0 };
+		const feedAtActivation = { readUpTo: newest ? Number(newest.id) : 0, open: [], skipped: [], scan: null, activatedAt: now };
+		return { feed: feedAtActivation, finished: [], dropped: 0 };
 	}
 	const reader = new FeedReader(feed, now);
 	let position = await reader.listNew(api, feed.readUpTo);
