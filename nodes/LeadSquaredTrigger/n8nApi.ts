@@ -15,6 +15,8 @@ export interface ExecutionSummary {
 	finished: boolean;
 	startedAt: string | null;
 	stoppedAt: string | null;
+	/** When n8n created it: in the answer for one execution, not in the list. */
+	createdAt?: string;
 }
 
 /** One execution with its data (GET /api/v1/executions/{id}?includeData=true). */

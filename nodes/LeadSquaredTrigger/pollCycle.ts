@@ -34,7 +34,9 @@ export async function pollOnce(
 		const state = loadState.call(this, account.id, scope.credentialId);
 		const read = await readNewCaptures(api, state.feed, scope, time);
 		if (read.dropped > 0) {
-			this.logger.warn(`LeadSquared Trigger: stopped following ${read.dropped} n8n executions that stayed unfinished or missing for too long`);
+			this.logger.warn(
+				`LeadSquared Trigger: stopped following ${read.dropped} n8n execution numbers (unfinished for over 7 days, or past the limits of the trigger's state): captures made in them, if any, are not emitted`,
+			);
 		}
 		const list = new WatchList(state, settings.giveUpAfterMs);
 		for (const capture of read.captures) list.watchCapture(capture, time);

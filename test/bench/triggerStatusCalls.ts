@@ -4,6 +4,7 @@
  * request on every poll. 1-minute polls on a virtual clock, LeadSquared's real queue delay
  * and retry timetable; target: at most 2 calls per finished request.
  *   npx ts-node --transpile-only test/bench/triggerStatusCalls.ts
+ * Also prints the trigger's calls to n8n's API per poll.
  * Env: BENCH_REQUESTS (500), BENCH_SEED (11).
  */
 import '../harness/setupEnv';
@@ -63,10 +64,14 @@ async function main() {
 	// The trigger.
 	const emitted = new Map<string, { status: string; checks: number; seenAt: number }>();
 	let trigger: InstanceType<typeof TriggerProcess> | undefined;
+	const n8nCallsPerPoll: number[] = [];
 	const triggerRun = await run(
 		async (sandbox) => {
 			trigger ??= new TriggerProcess({ parameters: { outcome: 'any' }, credentials: sandbox.credentialsFor(), n8nApi: n8n.credentialsFor() });
-			for (const item of emittedJson(await trigger.poll())) {
+			const before = n8n.requests.length;
+			const result = await trigger.poll();
+			n8nCallsPerPoll.push(n8n.requests.length - before);
+			for (const item of emittedJson(result)) {
 				emitted.set(item.requestId as string, {
 					status: item.status as string,
 					checks: item.statusChecks as number,
@@ -130,6 +135,11 @@ async function main() {
 				{ requests, 'emitted as': [...statuses].join(', '), 'status calls per request': Number((calls / requests).toFixed(2)) },
 			]),
 		),
+	);
+	const n8nCalls = n8nCallsPerPoll.reduce((sum, calls) => sum + calls, 0);
+	console.log(
+		`n8n API calls of the trigger: ${n8nCalls} in ${n8nCallsPerPoll.length} polls, ` +
+			`${(n8nCalls / n8nCallsPerPoll.length).toFixed(2)} per poll (at most ${Math.max(...n8nCallsPerPoll)})`,
 	);
 	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
 	process.exit(0);

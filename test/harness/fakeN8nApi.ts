@@ -11,17 +11,34 @@ export interface StoredExecution {
 	status: string;
 	startedAt: string;
 	stoppedAt: string | null;
+	/** When n8n created it (defaults to startedAt). */
+	createdAt?: string;
+	/** Soft-deleted by n8n's pruning: neither listed nor found by number. */
+	deletedAt?: string;
 	data?: unknown;
 	workflowData: IDataObject;
 	/** Running in the answering instance: n8n's listing leaves it out (unless asked for running ones). */
 	activeHere?: boolean;
 }
 
+const MAY_NOT_BE_PRUNED = new Set(['new', 'running', 'waiting']);
+
 /**
  * A stand-in for the part of n8n's public API the LeadSquared Trigger reads, for engine tests:
- * executions listed newest first with n8n's cursor paging (leaving out executions running in
- * the answering instance), one execution with or without its data, workflows. The executions
- * hold the run data of real engine runs. The real n8n is what the end-to-end tests use.
+ * executions listed newest first with n8n's cursor paging, one execution with or without its
+ * data, workflows. The executions hold the run data of real engine runs. It follows n8n
+ * (1.123.81 and 2.41.1; the real n8n is what the end-to-end tests use):
+ * - the list leaves out the executions running in the answering instance unless asked for
+ *   `status=running` (1.123: `excludedExecutionsIds: status !== 'running' ? runningExecutionsIds`
+ *   in packages/cli/src/public-api/v1/handlers/executions/executions.handler.ts; 2.41:
+ *   `excludeRunning: query.status !== 'running'` in public-api/v1/controllers/
+ *   executions.public.controller.ts and ExecutionService.findManyAndCount), and has no createdAt;
+ * - `GET /executions/{id}` answers any execution of the key's workflows, running ones
+ *   included, with its createdAt (getExecutionInWorkflowsForPublicApi / findOneInWorkflows),
+ *   and 404 for one that is pruned (soft-deleted: ExecutionEntity's `@DeleteDateColumn
+ *   deletedAt` keeps it out of every find), never was, or belongs to a workflow the key
+ *   cannot see (`skipIds`);
+ * - pruning (`prune`) is ExecutionRepository.softDeletePrunableExecutions in @n8n/db.
  */
 export class FakeN8nApi {
 	readonly executions = new Map<string, StoredExecution>();
@@ -68,7 +85,8 @@ export class FakeN8nApi {
 
 	/** An execution that was running (see `add`) finishes with an engine run's data. */
 	finish(id: string, run: IRun, workflow: Pick<IWorkflowBase, 'id' | 'name' | 'nodes'>): void {
-		this.executions.set(id, { id, ...this.asExecution(run, workflow) });
+		const { createdAt } = this.executions.get(id) ?? {};
+		this.executions.set(id, { id, ...this.asExecution(run, workflow), ...(createdAt ? { createdAt } : {}) });
 	}
 
 	private asExecution(run: IRun, workflow: Pick<IWorkflowBase, 'id' | 'name' | 'nodes'>): Omit<StoredExecution, 'id'> {
@@ -88,8 +106,23 @@ export class FakeN8nApi {
 
 	add(execution: Omit<StoredExecution, 'id'>): string {
 		const id = String(this.nextId++);
-		this.executions.set(id, { id, ...execution });
+		this.executions.set(id, { id, createdAt: execution.startedAt, ...execution });
 		return id;
+	}
+
+	/**
+	 * n8n's pruning: soft-deletes the finished executions that stopped more than `maxAgeMs` ago
+	 * (EXECUTIONS_DATA_MAX_AGE) or are not among the newest `maxCount` (EXECUTIONS_DATA_PRUNE_MAX_COUNT,
+	 * 0 for no limit); new, running and waiting ones are never pruned.
+	 */
+	prune({ maxAgeMs = Infinity, maxCount = 0 }: { maxAgeMs?: number; maxCount?: number }): void {
+		const kept = [...this.executions.values()].filter((execution) => !execution.deletedAt).sort((a, b) => Number(b.id) - Number(a.id));
+		const countLimit = maxCount > 0 && kept[maxCount] ? Number(kept[maxCount].id) : -Infinity;
+		for (const execution of kept) {
+			if (MAY_NOT_BE_PRUNED.has(execution.status)) continue;
+			const tooOld = execution.stoppedAt !== null && Date.parse(execution.stoppedAt) <= this.now() - maxAgeMs;
+			if (tooOld || Number(execution.id) <= countLimit) execution.deletedAt = new Date(this.now()).toISOString();
+		}
 	}
 
 	/** Skips execution numbers, as n8n does for executions of workflows the key cannot see. */
@@ -107,8 +140,8 @@ export class FakeN8nApi {
 		if (collection === 'executions' && !id) return send(res, 200, this.list(query));
 		if (collection === 'executions') {
 			const execution = this.executions.get(id);
-			if (!execution) return send(res, 404, { message: 'Not Found' });
-			return send(res, 200, this.shape(execution, query.includeData === 'true'));
+			if (!execution || execution.deletedAt) return send(res, 404, { message: 'Not Found' });
+			return send(res, 200, { ...this.shape(execution, query.includeData === 'true'), createdAt: execution.createdAt });
 		}
 		if (collection === 'workflows' && !id) return send(res, 200, { data: [...this.workflows.values()], nextCursor: null });
 		if (collection === 'workflows') {
@@ -122,9 +155,10 @@ export class FakeN8nApi {
 		const limit = Number(query.limit ?? 100);
 		const lastId = query.cursor ? Number(JSON.parse(Buffer.from(query.cursor, 'base64').toString()).lastId) : Infinity;
 		const matching = [...this.executions.values()]
-			.filter((execution) => Number(execution.id) < lastId)
+			.filter((execution) => Number(execution.id) < lastId && !execution.deletedAt)
 			.filter((execution) => !query.workflowId || execution.workflowId === query.workflowId)
-			.filter((execution) => (query.status ? execution.status === query.status : !execution.activeHere))
+			.filter((execution) => query.status === 'running' || !execution.activeHere)
+			.filter((execution) => !query.status || execution.status === query.status)
 			.sort((a, b) => Number(b.id) - Number(a.id));
 		const page = matching.slice(0, limit);
 		const more = matching.length > limit;
@@ -133,7 +167,7 @@ export class FakeN8nApi {
 	}
 
 	private shape(execution: StoredExecution, includeData: boolean) {
-		const { data, workflowData, activeHere, ...summary } = execution;
+		const { data, workflowData, activeHere, createdAt, deletedAt, ...summary } = execution;
 		return { ...summary, finished: execution.status === 'success', ...(includeData ? { data, workflowData } : {}) };
 	}
 }

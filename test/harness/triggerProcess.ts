@@ -41,13 +41,16 @@ export interface TriggerProcessOptions {
 	nodeId?: string;
 }
 
+/** The trigger's own state in a workflow's static data (n8n keeps node static data under `node:<name>`). */
+const triggerStateIn = (staticData: IDataObject) =>
+	(staticData['node:LeadSquared Trigger'] as IDataObject).captureRequestFinished as unknown as TriggerState;
+
 /** n8n's database as one trigger sees it: the static data stored with its latest emission. */
 export class StoredStaticData {
 	data: IDataObject = {};
 
-	/** The trigger's own state in it (n8n keeps node static data under `node:<name>`). */
 	triggerState(): TriggerState {
-		return (this.data['node:LeadSquared Trigger'] as IDataObject).captureRequestFinished as unknown as TriggerState;
+		return triggerStateIn(this.data);
 	}
 }
 
@@ -78,6 +81,11 @@ export class TriggerProcess {
 	) {
 		this.node = triggerNode(options.parameters, options.nodeId);
 		this.workflow = workflowWith(this.node, options.workflowId ?? 'wf-trigger', JSON.parse(JSON.stringify(store.data))).workflow;
+	}
+
+	/** The trigger's state as this instance holds it in memory (stored only with an emission). */
+	liveState(): TriggerState {
+		return triggerStateIn(this.workflow.staticData);
 	}
 
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<INodeExecutionData[][] | null> {
