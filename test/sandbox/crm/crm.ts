@@ -9,7 +9,8 @@ import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
 import { taskRoutes } from './tasks';
-import { CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DEFAULT_DELIVERY } from './unconfirmed';
+import type { WebhookDeleteForm } from './unconfirmed';
+import { CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DEFAULT_DELIVERY, DEFAULT_WEBHOOK_DELETE_FORM } from './unconfirmed';
 import { userRoutes } from './users';
 import type { DeliveryOptions } from './webhookDelivery';
 import { WebhookDispatcher } from './webhookDelivery';
@@ -26,6 +27,7 @@ export interface CrmOptions {
 	/** When the next queued capture will be applied, if any. */
 	nextCaptureFinish: () => number | undefined;
 	delivery?: Partial<DeliveryOptions>;
+	webhookDeleteForm?: WebhookDeleteForm;
 }
 
 const LEAD_WRITE_EVENTS = [3, 6];
@@ -41,8 +43,11 @@ export class Crm {
 
 	private captureTimer?: NodeJS.Timeout;
 
+	webhookDeleteForm: WebhookDeleteForm;
+
 	constructor(private readonly options: CrmOptions) {
 		this.dispatcher = new WebhookDispatcher({ ...DEFAULT_DELIVERY, ...options.delivery });
+		this.webhookDeleteForm = options.webhookDeleteForm ?? DEFAULT_WEBHOOK_DELETE_FORM;
 	}
 
 	storeFor(account: SandboxAccount): CrmStore {
@@ -55,6 +60,7 @@ export class Crm {
 				(from, event) => this.dispatcher.dispatch(from, event),
 				this.options.materialize,
 			);
+			store.webhookDeleteForm = this.webhookDeleteForm;
 			this.stores.set(account.accessKey, store);
 		}
 		return store;
@@ -121,6 +127,13 @@ export class Crm {
 			this.captureQueued();
 		}, delay + 1);
 		this.captureTimer.unref();
+	}
+
+	/** Makes every account take this form of Webhook.svc/Delete only. */
+	setWebhookDeleteForm(form: WebhookDeleteForm): void {
+		if (form !== 'get' && form !== 'post') throw new Error("webhookDeleteForm must be 'get' or 'post'");
+		this.webhookDeleteForm = form;
+		for (const store of this.stores.values()) store.webhookDeleteForm = form;
 	}
 
 	setDelivery(options: Partial<DeliveryOptions>): void {

@@ -18,9 +18,10 @@ import {
 	sortRows,
 	sortingOf,
 } from './common';
-import type { CrmRoutes } from './routeTypes';
+import type { CrmContext, CrmRoute, CrmRoutes } from './routeTypes';
 import type { CrmStore, CustomHeader, WebhookRegistration } from './store';
-import { BUSINESS_EXCEPTION_STATUS, WEBHOOK_DELETE_PATH, WEBHOOK_EVENTS } from './unconfirmed';
+import { BUSINESS_EXCEPTION_STATUS, METHOD_NOT_ALLOWED, WEBHOOK_DELETE_PATH, WEBHOOK_EVENTS } from './unconfirmed';
+import { eventSettings, TOP_LEVEL_KEYS } from './webhookRules';
 
 const BASE = '/v2/Webhook.svc';
 
@@ -37,6 +38,7 @@ const WRITE_KEYS = [
 	'NotifyOnFailure',
 	'WebhookProperties',
 	'CustomHeaders',
+	...TOP_LEVEL_KEYS,
 ];
 
 const webhookNotFound = (): never =>
@@ -89,7 +91,7 @@ function landingPageUrls(value: unknown): string[] {
 }
 
 /** Reads the writable settings; on update, what is left out keeps its value. */
-function applySettings(request: Json, target: Partial<WebhookRegistration>, creating: boolean): void {
+function applySettings(store: CrmStore, request: Json, target: Partial<WebhookRegistration>, creating: boolean): void {
 	const url = optionalText(request, 'URL', 2000);
 	if (url !== undefined && url.trim() !== '') target.url = webhookUrl(url);
 	else if (creating) mandatoryMissing("'URL' is mandatory");
@@ -110,7 +112,10 @@ function applySettings(request: Json, target: Partial<WebhookRegistration>, crea
 	if (specific !== undefined || creating) target.isSpecificLandingPage = specific ?? false;
 	const notify = optionalBoolean(request, 'NotifyOnFailure');
 	if (notify !== undefined || creating) target.notifyOnFailure = notify ?? false;
-	if ('WebhookProperties' in request || creating) target.properties = request.WebhookProperties ?? null;
+	if (creating || ['WebhookEvent', 'WebhookProperties', ...TOP_LEVEL_KEYS].some((key) => key in request)) {
+		Object.assign(target, { activityEvent: undefined, changedLeadField: undefined, opportunityEvents: undefined });
+		Object.assign(target, eventSettings(store, request, target.event!, target.id));
+	}
 	if ('CustomHeaders' in request || creating) target.customHeaders = customHeaders(request.CustomHeaders);
 	const event = target.event;
 	if (target.isSpecificLandingPage && event === 1 && !target.landingPageUrls?.length) {
@@ -122,7 +127,7 @@ function create(store: CrmStore, body: unknown) {
 	const request = objectBody(body);
 	rejectUnknownKeys(request, WRITE_KEYS);
 	const settings: Partial<WebhookRegistration> = {};
-	applySettings(request, settings, true);
+	applySettings(store, request, settings, true);
 	const now = store.now();
 	const webhook = {
 		...settings,
@@ -146,7 +151,7 @@ function update(store: CrmStore, body: unknown) {
 	const id = optionalText(request, 'WebhookId') ?? mandatoryMissing("'WebhookId' is mandatory");
 	const webhook = store.webhooks.find((w) => sameId(w.id, id)) ?? webhookNotFound();
 	const settings: Partial<WebhookRegistration> = { ...webhook };
-	applySettings(request, settings, false);
+	applySettings(store, request, settings, false);
 	const status = optionalInteger(request, 'StatusCode');
 	if (status !== undefined && status !== 0 && status !== 1) invalidInput('StatusCode must be 0 (enabled) or 1 (disabled)');
 	Object.assign(webhook, settings, { modifiedOn: store.now() });
@@ -208,14 +213,26 @@ function retrieve(store: CrmStore, body: unknown) {
 	return { RecordCount: rows.length, Response: sortRows(rows, column, descending).slice(skip, skip + take) };
 }
 
-function remove(store: CrmStore, body: unknown) {
-	const request = objectBody(body);
-	rejectUnknownKeys(request, ['WebhookId']);
-	const id = optionalText(request, 'WebhookId') ?? mandatoryMissing("'WebhookId' is mandatory");
-	const index = store.webhooks.findIndex((w) => sameId(w.id, id));
+function remove(store: CrmStore, id: string | undefined) {
+	if (!id?.trim()) mandatoryMissing("'WebhookId' is mandatory");
+	const index = store.webhooks.findIndex((w) => sameId(w.id, id!.trim()));
 	if (index < 0) webhookNotFound();
 	store.webhooks.splice(index, 1);
-	return { Status: 'Success', Message: { AffectedRows: 1 } };
+	return reply({ Status: 'Success', Message: { AffectedRows: 1 } });
+}
+
+/** The query parameter, whatever its case (WCF matches query names without regard to case). */
+const queryValue = (query: URLSearchParams, name: string) => [...query.entries()].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+
+/** Delete takes one form (see WEBHOOK_DELETE_PATH); the other method gets IIS / WCF's 405. */
+function deleteRoute(form: 'get' | 'post', read: (ctx: CrmContext) => string | undefined): CrmRoute {
+	return {
+		optionalBody: true,
+		handler: (ctx) => {
+			if (ctx.store.webhookDeleteForm !== form) return { ...METHOD_NOT_ALLOWED, headers: { Allow: form === 'get' ? 'POST' : 'GET' } };
+			return remove(ctx.store, read(ctx));
+		},
+	};
 }
 
 export function webhookRoutes(): CrmRoutes {
@@ -223,6 +240,11 @@ export function webhookRoutes(): CrmRoutes {
 		[`POST ${BASE}/Create`]: { handler: ({ store, body }) => reply(create(store, body)) },
 		[`POST ${BASE}/Update`]: { handler: ({ store, body }) => reply(update(store, body)) },
 		[`POST ${BASE}/Retrieve`]: { optionalBody: true, handler: ({ store, body }) => reply(retrieve(store, body)) },
-		[`POST ${WEBHOOK_DELETE_PATH}`]: { handler: ({ store, body }) => reply(remove(store, body)) },
+		[`GET ${WEBHOOK_DELETE_PATH}`]: deleteRoute('get', ({ query }) => queryValue(query, 'webhookId')),
+		[`POST ${WEBHOOK_DELETE_PATH}`]: deleteRoute('post', ({ body }) => {
+			const request = objectBody(body);
+			rejectUnknownKeys(request, ['WebhookId']);
+			return optionalText(request, 'WebhookId');
+		}),
 	};
 }
