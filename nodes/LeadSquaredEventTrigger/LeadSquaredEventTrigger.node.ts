@@ -1,6 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { getActivityTypes, getOpportunityTypes } from '../LeadSquared/methods/typeOptions';
 import { CREDENTIAL_TYPE } from '../LeadSquared/transport';
 import { handleDelivery } from './delivery';
 import { properties } from './properties';
@@ -19,7 +20,7 @@ export class LeadSquaredEventTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{ "On " + $parameter["events"].length + " event(s)" }}',
 		description: 'Starts the workflow the moment a lead, activity, task or opportunity changes in LeadSquared',
-		defaults: { name: 'LeadSquared Trigger' },
+		defaults: { name: 'LeadSquared Instant Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
@@ -30,6 +31,8 @@ export class LeadSquaredEventTrigger implements INodeType {
 		],
 		properties,
 	};
+
+	methods = { loadOptions: { getActivityTypes, getOpportunityTypes } };
 
 	webhookMethods = {
 		default: {

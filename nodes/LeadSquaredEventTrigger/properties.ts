@@ -2,12 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { collection, endpointOverride } from '../LeadSquared/actions/common.descriptions';
 import { ENDPOINTS } from '../LeadSquared/transport/endpoints';
-import { TRIGGER_EVENTS } from './events';
+import { TRIGGER_EVENTS, TYPE_EVENTS } from './events';
 
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Activating the workflow registers a webhook in LeadSquared for each event (the credential\'s user must be a LeadSquared admin); deactivating it removes them',
+			"Activating the workflow registers webhooks in LeadSquared: one per event, and per activity or opportunity type for those events (the credential's user must be a LeadSquared admin); deactivating it removes them",
 		name: 'registrationNotice',
 		type: 'notice',
 		default: '',
@@ -23,6 +23,28 @@ export const properties: INodeProperties[] = [
 		description: 'The LeadSquared events that start the workflow',
 	},
 	{
+		displayName: 'Activity Type Names or IDs',
+		name: 'activityTypes',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getActivityTypes' },
+		default: [],
+		hint: "LeadSquared's activity webhooks watch one activity type each: the node registers one webhook per event and type",
+		description:
+			'The activity types whose activities start the workflow. Choose from the list, or specify codes using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (e.g. 201, or "201,202").',
+		displayOptions: { show: { events: TYPE_EVENTS.activityType } },
+	},
+	{
+		displayName: 'Opportunity Type Names or IDs',
+		name: 'opportunityTypes',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getOpportunityTypes' },
+		default: [],
+		hint: 'LeadSquared registers opportunity webhooks for chosen opportunity types: the node registers one webhook per event and type',
+		description:
+			'The opportunity types whose opportunities start the workflow. Choose from the list, or specify codes using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (e.g. 12000).',
+		displayOptions: { show: { events: TYPE_EVENTS.opportunityType } },
+	},
+	{
 		displayName: 'Landing Page URLs',
 		name: 'landingPageUrls',
 		type: 'string',
@@ -34,7 +56,7 @@ export const properties: INodeProperties[] = [
 	collection('Options', [
 		{
 			...endpointOverride('Delete API URL (Override)', ENDPOINTS.webhookDelete),
-			description: `Full URL of LeadSquared's Delete a Webhook API, if it is not your API host + ${ENDPOINTS.webhookDelete}. LeadSquared has not published this address, so it may differ for your account.`,
+			description: `Full URL of LeadSquared's Delete a Webhook API, if it is not your API host + ${ENDPOINTS.webhookDelete}. Its page could not be read: the node sends GET with ?webhookId= (what a live probe found), and POST {"WebhookId"} if LeadSquared answers that with 404 or 405.`,
 		},
 		{
 			displayName: 'Notify on Failure',
