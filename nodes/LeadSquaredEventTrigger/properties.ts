@@ -30,7 +30,7 @@ export const properties: INodeProperties[] = [
 		default: [],
 		hint: "LeadSquared's activity webhooks watch one activity type each: the node registers one webhook per event and type",
 		description:
-			'The activity types whose activities start the workflow. Choose from the list, or specify codes using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (e.g. 201, or "201,202").',
+			'The activity types (codes such as 201; several as "201,202") whose activities start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { events: TYPE_EVENTS.activityType } },
 	},
 	{
@@ -41,7 +41,7 @@ export const properties: INodeProperties[] = [
 		default: [],
 		hint: 'LeadSquared registers opportunity webhooks for chosen opportunity types: the node registers one webhook per event and type',
 		description:
-			'The opportunity types whose opportunities start the workflow. Choose from the list, or specify codes using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (e.g. 12000).',
+			'The opportunity types (codes such as 12000) whose opportunities start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { events: TYPE_EVENTS.opportunityType } },
 	},
 	{

@@ -22,6 +22,8 @@ export interface RegistrationCommon {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const status = (error: unknown) => {
 	const code = (error as { httpCode?: unknown }).httpCode;
 	return code ? ` (${String(code)})` : '';
@@ -66,7 +68,7 @@ export async function registerOne(this: IHookFunctions, planned: PlannedRegistra
 	const sent = JSON.stringify({ WebhookEvent: event.codes.map(({ code }) => String(code)).join(' | '), ...body });
 	throw new NodeOperationError(
 		this.getNode(),
-		`LeadSquared refused the registration of ${label}: ${tried.join('; ')}. ${event.body.source}. The node sent ${sent}, besides Description, URL, Method, ContentType, NotifyOnFailure and CustomHeaders.`,
+		`LeadSquared refused the registration of ${label}: ${tried.join('; ')}. ${capitalized(event.body.source)}. Sent: ${sent} (besides Description, URL, Method, ContentType, NotifyOnFailure and CustomHeaders).`,
 	);
 }
 

@@ -1,5 +1,5 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext } from '../LeadSquared/transport';
 import { leadSquaredRequest } from '../LeadSquared/transport';
@@ -147,7 +147,8 @@ const refusesForm = (error: unknown) => ['404', '405'].includes(String((error as
  */
 export async function deleteWebhook(this: RequestContext, id: string, overrideUrl: string, session: DeleteSession): Promise<void> {
 	const forms = session.form ? [session.form] : WEBHOOK_API_ASSUMPTIONS.deleteForms;
-	for (const [index, method] of forms.entries()) {
+	let refused: unknown;
+	for (const method of forms) {
 		try {
 			await leadSquaredRequest.call(this, {
 				host: 'api',
@@ -160,7 +161,11 @@ export async function deleteWebhook(this: RequestContext, id: string, overrideUr
 			session.form = method;
 			return;
 		} catch (error) {
-			if (index === forms.length - 1 || !refusesForm(error)) throw error;
+			// The transport's errors are NodeApiErrors already, which NodeApiError hands back as they are.
+			if (!refusesForm(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+			refused = error;
 		}
 	}
+	// Every form was answered 404 or 405: LeadSquared's words on the last one.
+	throw new NodeApiError(this.getNode(), refused as JsonObject);
 }

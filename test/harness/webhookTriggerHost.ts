@@ -21,7 +21,7 @@ import { registerNodeType } from './nodeTypes';
 
 export const EVENT_TRIGGER_TYPE = 'n8n-nodes-leadsquared.leadSquaredEventTrigger';
 
-const NODE_NAME = 'LeadSquared Trigger';
+const NODE_NAME = 'LeadSquared Instant Trigger';
 
 export interface Answer {
 	method: string;

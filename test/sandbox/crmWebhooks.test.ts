@@ -3,7 +3,6 @@ import { apiClient, control, registerWebhook as register, useCrmSandbox } from '
 import { METHOD_NOT_ALLOWED, WEBHOOK_DELETE_PATH } from './crm/unconfirmed';
 
 const WH = '/v2/Webhook.svc';
-const LM = '/v2/LeadManagement.svc';
 
 const raw = async (sandbox: { url: string; accounts: Array<{ accessKey: string; secretKey: string }> }, method: string, path: string, body?: unknown) => {
 	const { accessKey, secretKey } = sandbox.accounts[0];
@@ -22,7 +21,7 @@ describe('sandbox CRM: webhook registration, as LeadSquared\'s pages and a live 
 
 	beforeEach(async () => {
 		await control(sandbox(), 'POST', '/__sandbox/crm/clear', {});
-		await control(sandbox(), 'POST', '/__sandbox/config', { webhookDeleteForm: 'get' });
+		await control(sandbox(), 'POST', '/__sandbox/config', { webhookDeleteForm: 'get', webhookEventNumbers: 'page' });
 	});
 
 	describe('registration', () => {
@@ -70,6 +69,17 @@ describe('sandbox CRM: webhook registration, as LeadSquared\'s pages and a live 
 			expect(row).toMatchObject({ EventCode: 'LeadActivity_Post_Create', WebhookProperties: activity('201').WebhookProperties });
 			const second = await api().post(`${WH}/Create`, { ...hook, URL: 'https://example.com/other', WebhookEvent: '26', ChangedLeadField: 'prospectstage', WebhookProperties: '{"ChangedLeadField":"ProspectStage"}' });
 			expect(second).toMatchObject({ status: 500, body: { ExceptionType: 'MXDuplicateEntryException' } });
+		});
+
+		it('with webhookEventNumbers "probe", files the opportunity numbers as the probe\'s account did', async () => {
+			expect((await control(sandbox(), 'POST', '/__sandbox/config', { webhookEventNumbers: 'probe' })).body.webhookEventNumbers).toBe('probe');
+			const opportunity = { OpportunityEvents: ['12000'], WebhookProperties: '{"OpportunityEvents":["12000"],"IsAsyncEnable":false}' };
+			const eventCodeOf = async (id: string) => (await api().post(`${WH}/Retrieve`, { Parameter: { WebhookId: id } })).body.Response[0].EventCode;
+			expect(await eventCodeOf(await register(api(), 'https://example.com/in', 31, opportunity))).toBe('Opportunity_Post_Delete');
+			expect(await eventCodeOf(await register(api(), 'https://example.com/in', 29, opportunity))).toBe('Opportunity_Post_Create');
+			expect(await eventCodeOf(await register(api(), 'https://example.com/in', 30, opportunity))).toBe('Opportunity_Post_Update');
+			expect((await api().post(`${WH}/Create`, { URL: 'https://example.com/in', WebhookEvent: '35', ...opportunity })).body.ExceptionMessage).toBe('Webhook Event not found');
+			expect((await api().post(`${WH}/Create`, { URL: 'https://example.com/in', WebhookEvent: '34', ...opportunity })).status).toBe(500);
 		});
 
 		it('retrieves by event name, status and text, paged; updates and deletes', async () => {

@@ -11,7 +11,7 @@ import { Crm } from './crm/crm';
 import { MxFailure } from './crm/common';
 import type { RateLimitOptions } from './crm/limits';
 import { CallLimiter, rateLimitExceeded } from './crm/limits';
-import type { WebhookDeleteForm } from './crm/unconfirmed';
+import type { WebhookDeleteForm, WebhookEventNumbers } from './crm/unconfirmed';
 import type { DeliveryOptions } from './crm/webhookDelivery';
 import type { SandboxAccount } from './fixtures';
 import { DEMO_ACCOUNT, US_ACCOUNT } from './fixtures';
@@ -405,6 +405,7 @@ export class LeadSquaredSandbox {
 				if (input.queue) this.setQueue(input.queue as Partial<QueueOptions>);
 				if (input.delivery) this.crm.setDelivery(input.delivery as Partial<DeliveryOptions>);
 				if (input.webhookDeleteForm) this.crm.setWebhookDeleteForm(input.webhookDeleteForm as WebhookDeleteForm);
+				if (input.webhookEventNumbers) this.crm.setWebhookEventNumbers(input.webhookEventNumbers as WebhookEventNumbers);
 				return {
 					rateLimit: this.rateLimit,
 					bulkRateLimit: this.bulkRateLimit ?? null,
@@ -412,6 +413,7 @@ export class LeadSquaredSandbox {
 					queue: this.queue.options,
 					delivery: this.crm.dispatcher.options,
 					webhookDeleteForm: this.crm.webhookDeleteForm,
+					webhookEventNumbers: this.crm.webhookEventNumbers,
 				};
 			},
 		};

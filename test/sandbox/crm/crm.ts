@@ -9,7 +9,7 @@ import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
 import { taskRoutes } from './tasks';
-import type { WebhookDeleteForm } from './unconfirmed';
+import type { WebhookDeleteForm, WebhookEventNumbers } from './unconfirmed';
 import { CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DEFAULT_DELIVERY, DEFAULT_WEBHOOK_DELETE_FORM } from './unconfirmed';
 import { userRoutes } from './users';
 import type { DeliveryOptions } from './webhookDelivery';
@@ -45,6 +45,8 @@ export class Crm {
 
 	webhookDeleteForm: WebhookDeleteForm;
 
+	webhookEventNumbers: WebhookEventNumbers = 'page';
+
 	constructor(private readonly options: CrmOptions) {
 		this.dispatcher = new WebhookDispatcher({ ...DEFAULT_DELIVERY, ...options.delivery });
 		this.webhookDeleteForm = options.webhookDeleteForm ?? DEFAULT_WEBHOOK_DELETE_FORM;
@@ -61,6 +63,7 @@ export class Crm {
 				this.options.materialize,
 			);
 			store.webhookDeleteForm = this.webhookDeleteForm;
+			store.webhookEventNumbers = this.webhookEventNumbers;
 			this.stores.set(account.accessKey, store);
 		}
 		return store;
@@ -134,6 +137,13 @@ export class Crm {
 		if (form !== 'get' && form !== 'post') throw new Error("webhookDeleteForm must be 'get' or 'post'");
 		this.webhookDeleteForm = form;
 		for (const store of this.stores.values()) store.webhookDeleteForm = form;
+	}
+
+	/** Makes every account number webhook events as the Create page does ('page') or as the probe's account did ('probe'). */
+	setWebhookEventNumbers(numbers: WebhookEventNumbers): void {
+		if (numbers !== 'page' && numbers !== 'probe') throw new Error("webhookEventNumbers must be 'page' or 'probe'");
+		this.webhookEventNumbers = numbers;
+		for (const store of this.stores.values()) store.webhookEventNumbers = numbers;
 	}
 
 	setDelivery(options: Partial<DeliveryOptions>): void {

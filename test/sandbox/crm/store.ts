@@ -6,7 +6,7 @@ import { LEAD_FIELDS } from '../fixtures';
 import type { ActivityType, OpportunityType, TaskType } from './catalog';
 import { ACTIVITY_TYPES, OPPORTUNITY_TYPES, TASK_TYPES } from './catalog';
 import { lsqDate, sameId } from './common';
-import type { WebhookDeleteForm } from './unconfirmed';
+import type { WebhookDeleteForm, WebhookEventNumbers } from './unconfirmed';
 import { DEFAULT_LEAD_STAGE, DEFAULT_WEBHOOK_DELETE_FORM } from './unconfirmed';
 
 /** A lead as the async queue keeps it, plus what the CRM stamps on it. */
@@ -147,6 +147,9 @@ export class CrmStore {
 
 	/** Which form of Webhook.svc/Delete the account takes (see WEBHOOK_DELETE_PATH). */
 	webhookDeleteForm: WebhookDeleteForm = DEFAULT_WEBHOOK_DELETE_FORM;
+
+	/** How the account numbers webhook events (see PROBE_ACCOUNT_EVENT_NUMBERS). */
+	webhookEventNumbers: WebhookEventNumbers = 'page';
 
 	private nextAutoId = 1;
 

@@ -109,6 +109,27 @@ export const WEBHOOK_EVENTS: Record<number, { name: string; displayName: string 
 };
 
 /**
+ * How an account numbers `WebhookEvent` in Create and Update. 'page': the Create a Webhook page's
+ * numbers (WEBHOOK_EVENTS). 'probe': the opportunity numbers the live probe's account used,
+ * which it enumerated by creating each number and reading back the EventCode LeadSquared
+ * assigned: 29 Opportunity_Post_Create, 30 Opportunity_Post_Update, 31 Opportunity_Post_Delete,
+ * 32 "Opportunity Field value cannot be empty", 33 and 34 HTTP 500, 35 and 36 "Webhook Event not
+ * found" (the statuses and types the probe did not give are the sandbox's choice).
+ */
+export type WebhookEventNumbers = 'page' | 'probe';
+
+export const PROBE_ACCOUNT_EVENT_NUMBERS: Record<number, number | { status: number; type: string; message: string }> = {
+	29: 31,
+	30: 32,
+	31: 35,
+	32: { status: 500, type: 'MXInvalidDataTypeException', message: 'Opportunity Field value cannot be empty' },
+	33: { status: 500, type: 'MXException', message: 'The service failed to process the request' },
+	34: { status: 500, type: 'MXException', message: 'The service failed to process the request' },
+	35: { status: 500, type: 'MXInvalidDataTypeException', message: 'Webhook Event not found' },
+	36: { status: 500, type: 'MXInvalidDataTypeException', message: 'Webhook Event not found' },
+};
+
+/**
  * Webhook delivery. "Failed deliveries are retried 3 times" comes from a secondary source; the
  * waits between tries are not published. The live probe: "ten consecutive non-200s disable the
  * webhook" (re-enabling is manual), and activity webhooks are batched: "LSQ groups everything

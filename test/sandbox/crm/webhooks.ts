@@ -20,7 +20,7 @@ import {
 } from './common';
 import type { CrmContext, CrmRoute, CrmRoutes } from './routeTypes';
 import type { CrmStore, CustomHeader, WebhookRegistration } from './store';
-import { BUSINESS_EXCEPTION_STATUS, METHOD_NOT_ALLOWED, WEBHOOK_DELETE_PATH, WEBHOOK_EVENTS } from './unconfirmed';
+import { BUSINESS_EXCEPTION_STATUS, METHOD_NOT_ALLOWED, PROBE_ACCOUNT_EVENT_NUMBERS, WEBHOOK_DELETE_PATH, WEBHOOK_EVENTS } from './unconfirmed';
 import { eventSettings, TOP_LEVEL_KEYS } from './webhookRules';
 
 const BASE = '/v2/Webhook.svc';
@@ -59,6 +59,16 @@ function eventCode(value: unknown): number {
 	const code = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
 	if (!Number.isInteger(code) || !WEBHOOK_EVENTS[code]) invalidInput(`WebhookEvent '${String(value)}' is not a webhook event code`);
 	return code;
+}
+
+/** The event an account files a Create or Update `WebhookEvent` number under (see PROBE_ACCOUNT_EVENT_NUMBERS). */
+function accountEvent(store: CrmStore, value: unknown): number {
+	if (store.webhookEventNumbers === 'page') return eventCode(value);
+	const number = Number(value);
+	const mapped = PROBE_ACCOUNT_EVENT_NUMBERS[number];
+	if (typeof mapped === 'number') return mapped;
+	if (mapped) return fail(mapped.status, mapped.type, mapped.message);
+	return eventCode(value);
 }
 
 function customHeaders(value: unknown): CustomHeader[] {
@@ -103,7 +113,7 @@ function applySettings(store: CrmStore, request: Json, target: Partial<WebhookRe
 			invalidInput(`ContentType must be one of ${WEBHOOK_CONTENT_TYPES.join(', ')}`);
 		target.contentType = contentType.toLowerCase();
 	} else if (creating) target.contentType = 'application/json';
-	if (request.WebhookEvent !== undefined && request.WebhookEvent !== null) target.event = eventCode(request.WebhookEvent);
+	if (request.WebhookEvent !== undefined && request.WebhookEvent !== null) target.event = accountEvent(store, request.WebhookEvent);
 	else if (creating) mandatoryMissing("'WebhookEvent' is mandatory");
 	const description = optionalText(request, 'Description', 500);
 	if (description !== undefined || creating) target.description = description ?? '';
