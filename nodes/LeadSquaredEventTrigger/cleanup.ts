@@ -81,7 +81,7 @@ export async function removeRegistrations(this: IHookFunctions, state: Registrat
 /** What the user is told when registrations are left: which (ID, event, URL), why, and how to remove them. */
 export function leftoversMessage(leftovers: Leftover[]): string {
 	const list = leftovers.map(({ id, event, url }) => `${id} (${event}, posting to ${url})`).join('; ');
-	const reasons = [...new Set(leftovers.map(({ reason }) => reason))].join(' ');
+	const reasons = [...new Set(leftovers.map(({ reason }) => reason.replace(/[.\s]*$/, '.')))].join(' ');
 	return (
 		`${leftovers.length} LeadSquared webhook(s) of this trigger are still registered: ${list}. ${reasons} ` +
 		'Remove them in LeadSquared (My Account > Settings > API and Webhooks > Webhooks), or set Options > Delete API URL (Override) ' +

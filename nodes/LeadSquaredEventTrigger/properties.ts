@@ -4,6 +4,20 @@ import { collection, endpointOverride } from '../LeadSquared/actions/common.desc
 import { ENDPOINTS } from '../LeadSquared/transport/endpoints';
 import { TRIGGER_EVENTS, TYPE_EVENTS } from './events';
 
+/** A multi-select of the account's activity or opportunity types, shown for the events registered per type. */
+function typesField(name: string, displayName: string, loadOptionsMethod: string, events: string[], text: { hint: string; description: string }): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod },
+		default: [],
+		hint: text.hint,
+		description: `${text.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		displayOptions: { show: { events } },
+	};
+}
+
 export const properties: INodeProperties[] = [
 	{
 		displayName:
@@ -22,28 +36,14 @@ export const properties: INodeProperties[] = [
 		default: [],
 		description: 'The LeadSquared events that start the workflow',
 	},
-	{
-		displayName: 'Activity Type Names or IDs',
-		name: 'activityTypes',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getActivityTypes' },
-		default: [],
+	typesField('activityTypes', 'Activity Type Names or IDs', 'getActivityTypes', TYPE_EVENTS.activityType, {
 		hint: "LeadSquared's activity webhooks watch one activity type each: the node registers one webhook per event and type",
-		description:
-			'The activity types (codes such as 201; several as "201,202") whose activities start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { events: TYPE_EVENTS.activityType } },
-	},
-	{
-		displayName: 'Opportunity Type Names or IDs',
-		name: 'opportunityTypes',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getOpportunityTypes' },
-		default: [],
+		description: 'The activity types (codes such as 201; several as "201,202") whose activities start the workflow',
+	}),
+	typesField('opportunityTypes', 'Opportunity Type Names or IDs', 'getOpportunityTypes', TYPE_EVENTS.opportunityType, {
 		hint: 'LeadSquared registers opportunity webhooks for chosen opportunity types: the node registers one webhook per event and type',
-		description:
-			'The opportunity types (codes such as 12000) whose opportunities start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { events: TYPE_EVENTS.opportunityType } },
-	},
+		description: 'The opportunity types (codes such as 12000) whose opportunities start the workflow',
+	}),
 	{
 		displayName: 'Landing Page URLs',
 		name: 'landingPageUrls',

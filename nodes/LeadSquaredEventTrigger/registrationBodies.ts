@@ -52,12 +52,15 @@ export const ACTIVITY_TYPE: BodyShape = {
 	confirmed: true,
 };
 
-/** Activity Updated (15) is assumed to take Activity Posted's body: the probe created only event 2. */
-export const ACTIVITY_TYPE_ASSUMED: BodyShape = {
-	...ACTIVITY_TYPE,
-	source: `This event's WebhookProperties is not on LeadSquared's pages, nor probed: ${ACTIVITY_TYPE.source}`,
+/** The shape the probe found for a sibling event, taken for an event nobody probed. */
+const assumedLike = (shape: BodyShape): BodyShape => ({
+	...shape,
+	source: `This event's WebhookProperties is not on LeadSquared's pages, nor probed: ${shape.source}`,
 	confirmed: false,
-};
+});
+
+/** Activity Updated (15) is assumed to take Activity Posted's body: the probe created only event 2. */
+export const ACTIVITY_TYPE_ASSUMED = assumedLike(ACTIVITY_TYPE);
 
 /** Lead Field Update (26) on one field (probe): LeadSquared allows one such webhook per field in an account. */
 export const LEAD_FIELD: BodyShape = {
@@ -78,8 +81,5 @@ export const OPPORTUNITY_TYPE: BodyShape = {
 	confirmed: true,
 };
 
-export const OPPORTUNITY_TYPE_ASSUMED: BodyShape = {
-	...OPPORTUNITY_TYPE,
-	source: `This event's WebhookProperties is not on LeadSquared's pages, nor probed: ${OPPORTUNITY_TYPE.source}`,
-	confirmed: false,
-};
+/** Opportunity stage change and delete: the probe created only create and update. */
+export const OPPORTUNITY_TYPE_ASSUMED = assumedLike(OPPORTUNITY_TYPE);

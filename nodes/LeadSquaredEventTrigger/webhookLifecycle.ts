@@ -21,6 +21,12 @@ import type { RegisteredWebhook } from './webhookApi';
 
 const stateOf = (context: IHookFunctions) => new RegistrationState(context.getWorkflowStaticData('node'));
 
+/** Who a log line is about: n8n's log does not say which workflow a node's message comes from. */
+function logPrefix(context: IHookFunctions): string {
+	const { id, name } = context.getWorkflow();
+	return `LeadSquared Instant Trigger "${context.getNode().name}" of workflow "${String(name ?? '')}" (${String(id ?? '')})`;
+}
+
 function webhookUrl(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(context.getNode(), 'n8n gave this trigger no webhook URL');
@@ -61,7 +67,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 		const elsewhere: Leftover[] = [];
 		for (const otherUrl of state.otherUrls(url)) elsewhere.push(...(await removeRegistrations.call(this, state, otherUrl, deleteUrl)));
 		// They stay in the state under their own URL, so the next activation tries again; they do not post to this URL.
-		if (elsewhere.length) this.logger.error(`LeadSquared Instant Trigger "${this.getNode().name}": ${leftoversMessage(elsewhere)}`);
+		if (elsewhere.length) this.logger.error(`${logPrefix(this)}: ${leftoversMessage(elsewhere)}`);
 	}
 	const registrations = state.forUrl(url);
 	const ids = (registrations?.webhooks ?? []).map(({ id }) => id);
@@ -116,11 +122,11 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 		url = webhookUrl(this);
 		const leftovers = await removeRegistrations.call(this, state, url, deleteApiUrl.call(this));
 		if (!leftovers.length) return true;
-		this.logger.error(`LeadSquared Instant Trigger "${this.getNode().name}": ${leftoversMessage(leftovers)}`);
+		this.logger.error(`${logPrefix(this)}: ${leftoversMessage(leftovers)}`);
 	} catch (error) {
 		const known = state.forUrl(url)?.webhooks.map(({ id }) => id).join(', ') || 'none known';
 		this.logger.error(
-			`LeadSquared Instant Trigger "${this.getNode().name}": could not remove its LeadSquared webhooks (${known}) for ${url || 'its URL'}: ${(error as Error).message}. ` +
+			`${logPrefix(this)}: could not remove its LeadSquared webhooks (${known}) for ${url || 'its URL'}: ${(error as Error).message}. ` +
 				'Remove them in LeadSquared (My Account > Settings > API and Webhooks > Webhooks); the node tries again at the next activation.',
 		);
 	}
