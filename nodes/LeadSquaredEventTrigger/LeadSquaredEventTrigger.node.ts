@@ -28,6 +28,9 @@ export class LeadSquaredEventTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', ...ONE_URL },
 			// LeadSquared's best practices ask webhook URLs to answer HEAD.
 			{ name: 'setup', httpMethod: 'HEAD', ...ONE_URL },
+			// LeadSquared verifies a URL with a request without payload (a live probe), which a receiver
+			// answering only GET and POST (an Apps Script web app) passed: GET is answered too.
+			{ name: 'setup', httpMethod: 'GET', ...ONE_URL },
 		],
 		properties,
 	};

@@ -31,8 +31,8 @@ function hasNoPayload(context: IWebhookFunctions, body: unknown): boolean {
 /**
  * One call to the trigger's URL. Every call is answered 200, as LeadSquared's webhook best
  * practices ask (ten non-200 answers in a row disable a webhook, and only an admin can enable
- * it again); what went wrong is said in `StatusReason`. HEAD (LeadSquared's handshake) and a
- * POST with no payload (its verification) start nothing. A POST without one of the node's
+ * it again); what went wrong is said in `StatusReason`. HEAD (LeadSquared's handshake), GET and
+ * a POST with no payload (its verification) start nothing. A POST without one of the node's
  * secrets gets `{"Status":"Error"}` and starts nothing: it is a forgery, or a registration the
  * node no longer knows, which the next activation removes. Any other delivery is answered
  * before n8n stores anything (LeadSquared disables webhooks that answer late) and starts one

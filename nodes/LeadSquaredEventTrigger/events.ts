@@ -66,7 +66,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 	entry({
 		value: 'leadStageChanged',
 		name: 'Lead Stage Changed',
-		codes: [{ code: 26, source: 'probe' }],
+		codes: page(26),
 		registeredAs: 'Lead_Field_Change',
 		kind: 'lead',
 		body: LEAD_FIELD,

@@ -42,10 +42,11 @@ describeEachLine(
 			expect(header(webhooks[1], PROOF_HEADER)).toBe(secret);
 		});
 
-		it('answers HEAD and a verification without payload with 200, starting nothing', async () => {
+		it('answers HEAD, GET and a verification without payload with 200, starting nothing', async () => {
 			const head = await fetch(url, { method: 'HEAD' });
+			const get = await fetch(url);
 			const verification = await fetch(url, { method: 'POST' });
-			expect([head.status, verification.status]).toEqual([200, 200]);
+			expect([head.status, get.status, verification.status]).toEqual([200, 200, 200]);
 			expect((await verification.json()) as unknown).toEqual({ Status: 'Success', StatusReason: expect.any(String) });
 			await sleep(1_000);
 			expect(await stack().rest.listExecutions(workflow.id)).toEqual([]);

@@ -4,10 +4,11 @@ import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 
 import { control, createLead } from '../sandbox/crmTestKit';
-import { WEBHOOK_DELETE_PATH } from '../sandbox/crm/unconfirmed';
+import { PROBE_ACCOUNT_EVENT_NUMBERS, WEBHOOK_DELETE_PATH, WEBHOOK_EVENTS } from '../sandbox/crm/unconfirmed';
 import { header, useEventTrigger, WH } from '../harness/eventTriggerKit';
 import { WebhookTriggerHost } from '../harness/webhookTriggerHost';
 import { EVENT_HEADER, PROOF_HEADER } from '../../nodes/LeadSquaredEventTrigger/deliveryHeaders';
+import { TRIGGER_EVENTS } from '../../nodes/LeadSquaredEventTrigger/events';
 import { LeadSquaredEventTrigger } from '../../nodes/LeadSquaredEventTrigger/LeadSquaredEventTrigger.node';
 
 const activityBody = (type: string) => ({ ActivityEvent: type, WebhookProperties: JSON.stringify({ ActivityEvent: type, ActivityData: '[]', WebPageNames: '[]' }) });
@@ -22,6 +23,17 @@ describe('LeadSquared Instant Trigger: registration and clean-up in n8n-core, ag
 		const { description } = new LeadSquaredEventTrigger();
 		expect(description.defaults.name).toBe(description.displayName);
 		expect(description.defaults.name).toBe('LeadSquared Instant Trigger');
+	});
+
+	it('expects of each registration the EventCode the Retrieve page pairs with its number (page numbers) or the probe\'s account gave it', () => {
+		const names = TRIGGER_EVENTS.flatMap((event) =>
+			event.codes.map(({ code, source }) => {
+				const filed = source === 'page' ? code : PROBE_ACCOUNT_EVENT_NUMBERS[code];
+				return [event.value, typeof filed === 'number' ? WEBHOOK_EVENTS[filed]?.name : undefined, event.registeredAs];
+			}),
+		);
+		expect(names.filter(([, filed, expected]) => filed !== expected)).toEqual([]);
+		expect(new Set(TRIGGER_EVENTS.map((event) => event.value)).size).toBe(TRIGGER_EVENTS.length);
 	});
 
 	it('registers Lead Created with the page\'s body and Lead Stage Changed as a field update on ProspectStage, each with the secret and event headers', async () => {

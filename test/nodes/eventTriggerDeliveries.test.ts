@@ -57,16 +57,17 @@ describe('LeadSquared Instant Trigger: deliveries in n8n-core, from the sandbox'
 		expect(host().executions).toHaveLength(2);
 	});
 
-	it('answers HEAD and a verification without payload with 200, starting nothing', async () => {
+	it('answers HEAD, GET and a verification without payload with 200, starting nothing', async () => {
 		await host().activate();
 		const [webhook] = await registered();
 
 		const head = await fetch(host().productionUrl, { method: 'HEAD' });
+		const get = await fetch(host().productionUrl);
 		await control(sandbox(), 'POST', '/__sandbox/webhooks/verify', { webhookId: webhook.WebhookId });
 		await sandbox().crm.dispatcher.idle();
 		const bare = await fetch(host().productionUrl, { method: 'POST' });
 
-		expect(head.status).toBe(200);
+		expect([head.status, get.status]).toEqual([200, 200]);
 		expect((await control(sandbox(), 'GET', '/__sandbox/webhooks/deliveries')).body).toEqual([expect.objectContaining({ verification: true, status: 200, ok: true })]);
 		expect([bare.status, await bare.json()]).toEqual([200, { Status: 'Success', StatusReason: 'No payload: nothing to do' }]);
 		expect(host().executions).toHaveLength(0);
