@@ -18,9 +18,10 @@ import {
 	sortRows,
 	sortingOf,
 } from './common';
-import type { CrmContext, CrmRoute, CrmRoutes } from './routeTypes';
+import type { CrmRoutes } from './routeTypes';
 import type { CrmStore, CustomHeader, WebhookRegistration } from './store';
-import { BUSINESS_EXCEPTION_STATUS, METHOD_NOT_ALLOWED, PROBE_ACCOUNT_EVENT_NUMBERS, WEBHOOK_DELETE_PATH, WEBHOOK_EVENTS } from './unconfirmed';
+import { PROBE_ACCOUNT_EVENT_NUMBERS, WEBHOOK_EVENTS } from './unconfirmed';
+import { webhookDeleteRoutes, webhookNotFound } from './webhookDelete';
 import { eventSettings, TOP_LEVEL_KEYS } from './webhookRules';
 
 const BASE = '/v2/Webhook.svc';
@@ -41,8 +42,6 @@ const WRITE_KEYS = [
 	...TOP_LEVEL_KEYS,
 ];
 
-const webhookNotFound = (): never =>
-	fail(BUSINESS_EXCEPTION_STATUS.MXInvalidEntityReferenceException, 'MXInvalidEntityReferenceException', 'Webhook not found');
 
 function webhookUrl(value: string): string {
 	let url: URL | undefined;
@@ -223,38 +222,11 @@ function retrieve(store: CrmStore, body: unknown) {
 	return { RecordCount: rows.length, Response: sortRows(rows, column, descending).slice(skip, skip + take) };
 }
 
-function remove(store: CrmStore, id: string | undefined) {
-	if (!id?.trim()) mandatoryMissing("'WebhookId' is mandatory");
-	const index = store.webhooks.findIndex((w) => sameId(w.id, id!.trim()));
-	if (index < 0) webhookNotFound();
-	store.webhooks.splice(index, 1);
-	return reply({ Status: 'Success', Message: { AffectedRows: 1 } });
-}
-
-/** The query parameter, whatever its case (WCF matches query names without regard to case). */
-const queryValue = (query: URLSearchParams, name: string) => [...query.entries()].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
-
-/** Delete takes one form (see WEBHOOK_DELETE_PATH); the other method gets IIS / WCF's 405. */
-function deleteRoute(form: 'get' | 'post', read: (ctx: CrmContext) => string | undefined): CrmRoute {
-	return {
-		optionalBody: true,
-		handler: (ctx) => {
-			if (ctx.store.webhookDeleteForm !== form) return { ...METHOD_NOT_ALLOWED, headers: { Allow: form === 'get' ? 'POST' : 'GET' } };
-			return remove(ctx.store, read(ctx));
-		},
-	};
-}
-
 export function webhookRoutes(): CrmRoutes {
 	return {
 		[`POST ${BASE}/Create`]: { handler: ({ store, body }) => reply(create(store, body)) },
 		[`POST ${BASE}/Update`]: { handler: ({ store, body }) => reply(update(store, body)) },
 		[`POST ${BASE}/Retrieve`]: { optionalBody: true, handler: ({ store, body }) => reply(retrieve(store, body)) },
-		[`GET ${WEBHOOK_DELETE_PATH}`]: deleteRoute('get', ({ query }) => queryValue(query, 'webhookId')),
-		[`POST ${WEBHOOK_DELETE_PATH}`]: deleteRoute('post', ({ body }) => {
-			const request = objectBody(body);
-			rejectUnknownKeys(request, ['WebhookId']);
-			return optionalText(request, 'WebhookId');
-		}),
+		...webhookDeleteRoutes(),
 	};
 }
