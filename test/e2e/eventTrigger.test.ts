@@ -119,7 +119,12 @@ describeEachLine(
 			);
 
 			// A delivery n8n is too busy to answer within LeadSquared's wait is sent again later (the sandbox: after 60 s).
-			await finishedExecutions(rest, workflow.id, before + BURST, 240_000);
+			// Ten such answers in a row make LeadSquared disable the webhook (probe): then the rest never comes.
+			await finishedExecutions(rest, workflow.id, before + BURST, 240_000).catch(async (error: Error) => {
+				const status = (await registrations()).map((webhook) => `${webhook.EventName}: StatusCode ${webhook.StatusCode}`).join(', ');
+				const late = sandbox.crm.dispatcher.attempts.filter((attempt) => !attempt.ok).length;
+				throw new Error(`${error.message}; ${late} delivery attempts failed; registrations ${status}`);
+			});
 			await sandbox.crm.dispatcher.idle();
 			await sleep(3_000);
 			const executions = await finishedExecutions(rest, workflow.id, before + BURST, 10_000);
