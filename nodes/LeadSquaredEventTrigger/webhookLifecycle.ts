@@ -1,5 +1,5 @@
 import type { IHookFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sha256 } from '../LeadSquared/helpers/sha256';
 import type { Leftover } from './cleanup';
@@ -103,7 +103,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			common.registrations.webhooks.map(({ id, event }) => ({ id, event: event ?? '', url, reason: `The undo failed: ${undoError.message}` })),
 		);
 		if (leftovers.length) failWithLeftovers(this, leftovers, `${(error as Error).message} Undoing the activation failed too.`);
-		throw error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
+		throw error instanceof NodeOperationError || error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error);
 	}
 	state.save(url, common.registrations);
 	return true;
