@@ -19,10 +19,8 @@ export interface RegistrationBody {
 
 export interface BodyShape {
 	build: (target: string) => RegistrationBody;
-	/** Where the shape comes from, said in the error when LeadSquared refuses it. */
+	/** Where the shape comes from (and, for events nobody settled, that it is assumed), said when LeadSquared refuses it. */
 	source: string;
-	/** Settled by LeadSquared's page or a live probe for this very event. */
-	confirmed: boolean;
 }
 
 /** The Create page's sample (event 1). For other events an assumption: no page shows their body. */
@@ -31,14 +29,12 @@ const NO_PROPERTIES = (): RegistrationBody => ({ WebhookProperties: null });
 export const PAGE_SAMPLE: BodyShape = {
 	build: NO_PROPERTIES,
 	source: "the body of the Create a Webhook page's only sample (WebhookProperties null, for Landing Page Submission)",
-	confirmed: true,
 };
 
 export const PAGE_SAMPLE_ASSUMED: BodyShape = {
 	build: NO_PROPERTIES,
 	source:
 		"This event's WebhookProperties is not on LeadSquared's pages: the node sent WebhookProperties null, as the Create a Webhook page's only sample (for Landing Page Submission) does",
-	confirmed: false,
 };
 
 /** One activity type per registration (probe, event 2): the probe created one webhook per type. */
@@ -49,14 +45,12 @@ export const ACTIVITY_TYPE: BodyShape = {
 	}),
 	source:
 		"the node sent the body a live probe of LeadSquared found to work for Activity Posted (a top-level ActivityEvent and WebhookProperties {ActivityEvent, ActivityData, WebPageNames}); LeadSquared refuses activity types that are not in the account's catalogue",
-	confirmed: true,
 };
 
 /** The shape the probe found for a sibling event, taken for an event nobody probed. */
 const assumedLike = (shape: BodyShape): BodyShape => ({
 	...shape,
 	source: `This event's WebhookProperties is not on LeadSquared's pages, nor probed: ${shape.source}`,
-	confirmed: false,
 });
 
 /** Activity Updated (15) is assumed to take Activity Posted's body: the probe created only event 2. */
@@ -67,7 +61,6 @@ export const LEAD_FIELD: BodyShape = {
 	build: (field) => ({ ChangedLeadField: field, WebhookProperties: JSON.stringify({ ChangedLeadField: field }) }),
 	source:
 		"Lead Stage Change (5) takes no WebhookProperties LeadSquared accepts, so the node registers a Lead Field Update (26) webhook on ProspectStage, the body a live probe found to work (a top-level ChangedLeadField and WebhookProperties {ChangedLeadField}); LeadSquared allows one such webhook per field in an account, so another one on ProspectStage (another workflow's, or an admin's) makes it refuse",
-	confirmed: true,
 };
 
 /** Opportunity events of one opportunity type (probe, on its account's create and update events). */
@@ -78,7 +71,6 @@ export const OPPORTUNITY_TYPE: BodyShape = {
 	}),
 	source:
 		'the node sent the body a live probe of LeadSquared found to work for opportunity create and update (top-level OpportunityEvents and WebhookProperties {OpportunityEvents, IsAsyncEnable})',
-	confirmed: true,
 };
 
 /** Opportunity stage change and delete: the probe created only create and update. */
