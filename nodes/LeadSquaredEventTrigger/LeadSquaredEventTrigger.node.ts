@@ -1,6 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { getActivityTypes, getOpportunityTypes } from '../LeadSquared/methods/typeOptions';
 import { CREDENTIAL_TYPE } from '../LeadSquared/transport';
 import { handleDelivery } from './delivery';
 import { properties } from './properties';
@@ -19,7 +20,7 @@ export class LeadSquaredEventTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{ "On " + $parameter["events"].length + " event(s)" }}',
 		description: 'Starts the workflow the moment a lead, activity, task or opportunity changes in LeadSquared',
-		defaults: { name: 'LeadSquared Trigger' },
+		defaults: { name: 'LeadSquared Instant Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
@@ -27,9 +28,14 @@ export class LeadSquaredEventTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', ...ONE_URL },
 			// LeadSquared's best practices ask webhook URLs to answer HEAD.
 			{ name: 'setup', httpMethod: 'HEAD', ...ONE_URL },
+			// LeadSquared verifies a URL with a request without payload (a live probe), which a receiver
+			// answering only GET and POST (an Apps Script web app) passed: GET is answered too.
+			{ name: 'setup', httpMethod: 'GET', ...ONE_URL },
 		],
 		properties,
 	};
+
+	methods = { loadOptions: { getActivityTypes, getOpportunityTypes } };
 
 	webhookMethods = {
 		default: {

@@ -3,10 +3,15 @@ import type { IDataObject } from 'n8n-workflow';
 import type { EntityKind, TriggerEvent } from './events';
 
 /**
- * Output field → the payload fields it is read from, first one set wins. LeadSquared
- * publishes only the Lead Created payload (flat lead fields: ProspectID, FirstName,
- * EmailAddress, ProspectStage, …); the other kinds' names are unconfirmed, which is why
- * every item also carries the payload as `raw`.
+ * Output field → the payload fields it is read from (a dotted path reads into an object),
+ * first one set wins. LeadSquared publishes only the Lead Created payload (flat lead fields:
+ * ProspectID, FirstName, EmailAddress, ProspectStage, …). A live probe of a real account saw
+ * the activity payload (`ProspectActivityId`, `RelatedProspectId`, `ActivityEvent`,
+ * `ActivityEventName`, `CreatedBy`, `CreatedOn`, and the activity's fields as an object
+ * under `Data`, the note at `Data.Note`), opportunity deliveries in that same shape (the
+ * opportunity type in `ActivityEvent`, an empty `Data`) and the Lead Field Update payload
+ * (`{"Before": lead, "After": lead}`). The task payloads are unconfirmed, which is why every
+ * item also carries the payload as `raw`.
  */
 const CONTACT = {
 	firstName: ['FirstName'],
@@ -34,14 +39,15 @@ const FIELDS: Record<EntityKind, Record<string, string[]>> = {
 		modifiedOn: ['ModifiedOn'],
 	},
 	activity: {
-		activityId: ['ProspectActivityId', 'ActivityId'],
-		activityType: ['ActivityEvent'],
-		activityName: ['ActivityEventName'],
-		activityNote: ['ActivityNote'],
-		activityDateTime: ['ActivityDateTime'],
+		activityId: ['ProspectActivityId', 'ActivityId', 'Id'],
+		activityType: ['ActivityEvent', 'EventCode'],
+		activityName: ['ActivityEventName', 'EventName'],
+		activityNote: ['Data.Note', 'ActivityNote', 'Data.ActivityEvent_Note'],
+		activityDateTime: ['ActivityDateTime', 'Data.ActivityDateTime'],
 		leadId: ['RelatedProspectId', 'ProspectID'],
-		...CONTACT,
+		createdBy: ['CreatedBy', 'Data.Owner'],
 		createdOn: ['CreatedOn'],
+		activityFields: ['Data'],
 	},
 	task: {
 		taskId: ['UserTaskId'],
@@ -58,18 +64,19 @@ const FIELDS: Record<EntityKind, Record<string, string[]>> = {
 		completedOn: ['CompletedOn'],
 	},
 	opportunity: {
-		opportunityId: ['OpportunityId', 'ProspectOpportunityId'],
-		opportunityName: ['mx_Custom_1'],
-		opportunityType: ['OpportunityType'],
-		opportunityTypeCode: ['OpportunityEvent'],
-		stage: ['mx_Custom_2'],
-		status: ['Status'],
-		note: ['OpportunityNote'],
-		ownerId: ['Owner', 'OwnerId'],
+		opportunityId: ['OpportunityId', 'ProspectOpportunityId', 'ProspectActivityId'],
+		opportunityName: ['mx_Custom_1', 'Data.mx_Custom_1'],
+		opportunityType: ['OpportunityType', 'ActivityEventName'],
+		opportunityTypeCode: ['OpportunityEvent', 'ActivityEvent'],
+		stage: ['mx_Custom_2', 'Data.mx_Custom_2'],
+		status: ['Status', 'Data.Status'],
+		note: ['OpportunityNote', 'Data.Note'],
+		ownerId: ['Owner', 'OwnerId', 'Data.Owner', 'CreatedBy'],
 		leadId: ['RelatedProspectId', 'ProspectID'],
 		changedFields: ['ChangedFields'],
 		createdOn: ['CreatedOn'],
 		modifiedOn: ['ModifiedOn'],
+		opportunityFields: ['Data'],
 	},
 	landingPage: {
 		landingPageUrl: ['LandingPageUrl'],
@@ -81,6 +88,7 @@ const FIELDS: Record<EntityKind, Record<string, string[]>> = {
 
 /** For a delivery whose event header is missing (a registration made elsewhere): the kind its fields suggest. */
 function guessKind(payload: IDataObject): EntityKind {
+	if ('Before' in payload || 'After' in payload) return 'lead';
 	if ('UserTaskId' in payload) return 'task';
 	if ('OpportunityId' in payload || 'ProspectOpportunityId' in payload) return 'opportunity';
 	if ('ProspectActivityId' in payload) return 'activity';
@@ -90,9 +98,22 @@ function guessKind(payload: IDataObject): EntityKind {
 
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
 
+const at = (payload: IDataObject, path: string): unknown =>
+	path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), payload);
+
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A Lead Field Update delivery carries the lead before and after: read the lead after, and what changed from before. */
+function leadOf(payload: IDataObject): IDataObject {
+	if (!isObject(payload.After)) return payload;
+	const before = isObject(payload.Before) ? payload.Before : {};
+	return { ...payload.After, PreviousProspectStage: before.ProspectStage ?? null, PreviousOwnerId: before.OwnerId ?? null };
+}
+
 function flat(payload: IDataObject, kind: EntityKind): IDataObject {
+	const source = kind === 'lead' ? leadOf(payload) : payload;
 	return Object.fromEntries(
-		Object.entries(FIELDS[kind]).map(([field, sources]) => [field, sources.map((source) => payload[source]).find(isSet) ?? null]),
+		Object.entries(FIELDS[kind]).map(([field, paths]) => [field, paths.map((path) => at(source, path)).find(isSet) ?? null]),
 	);
 }
 
@@ -109,7 +130,7 @@ function payloadsOf(body: unknown): IDataObject[] {
 	return list.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as IDataObject) : { value: entry as string }));
 }
 
-/** One item per payload of a delivery (LeadSquared posts one object): the event, flat fields, and the payload as `raw`. */
+/** One item per payload of a delivery (an activity delivery is an array: LeadSquared sends a minute's activities at once): the event, flat fields, and the payload as `raw`. */
 export function deliveryItems(body: unknown, event: TriggerEvent | undefined, receivedAt: Date): IDataObject[] {
 	return payloadsOf(body).map((payload) => ({
 		event: event?.value ?? null,

@@ -1,42 +1,123 @@
+import type { BodyShape } from './registrationBodies';
+import {
+	ACTIVITY_TYPE,
+	ACTIVITY_TYPE_ASSUMED,
+	LEAD_FIELD,
+	OPPORTUNITY_TYPE,
+	OPPORTUNITY_TYPE_ASSUMED,
+	PAGE_SAMPLE,
+	PAGE_SAMPLE_ASSUMED,
+} from './registrationBodies';
+
 /** What a delivery is about: decides which flat fields its output item carries. */
 export type EntityKind = 'lead' | 'activity' | 'task' | 'opportunity' | 'landingPage';
 
+/** What each registration of an event watches besides the event: nothing, one activity type, one opportunity type. */
+export type TargetKind = 'none' | 'activityType' | 'opportunityType';
+
+export interface WebhookEventCode {
+	/** LeadSquared's `WebhookEvent` number for Webhook.svc/Create. */
+	code: number;
+	source: 'page' | 'probe';
+}
+
 export interface TriggerEvent {
-	/** The node's option value (stable: stored in workflows). */
+	/** The node's option value (stable: stored in workflows, and sent in every delivery's event header). */
 	value: string;
 	name: string;
 	description: string;
-	/** LeadSquared's `WebhookEvent` number for Webhook.svc/Create. */
+	/** The `WebhookEvent` the event is registered with; the item's `eventCode`. */
 	code: number;
+	/**
+	 * Numbers to register it with, tried in order until Retrieve shows the registration as
+	 * `registeredAs`: a live probe found the page's opportunity numbers shifted on one account
+	 * (31 registered "Opportunity_Post_Delete", 29 "Opportunity_Post_Create").
+	 */
+	codes: WebhookEventCode[];
+	/** Retrieve's `EventCode` of a registration of this event (the names its page lists). */
+	registeredAs: string;
 	kind: EntityKind;
+	per: TargetKind;
+	/** Create's WebhookProperties and top-level keys, and where they come from. */
+	body: BodyShape;
+	/** The field a Lead Field Update registration watches, for events registered that way. */
+	leadField?: string;
 }
 
+const page = (code: number): WebhookEventCode[] => [{ code, source: 'page' }];
+
+type Entry = Omit<TriggerEvent, 'code' | 'per'> & { per?: TargetKind };
+
+const entry = (fields: Entry): TriggerEvent => ({ ...fields, code: fields.codes[0].code, per: fields.per ?? 'none' });
+
 /**
- * The events the trigger offers, in one place. The codes are those listed on LeadSquared's
- * Create a Webhook page. Lead Field Update (26) and Opportunity Field Update (33) are left
- * out: they watch chosen fields, set through `WebhookProperties`, whose shape is unpublished.
- * What each event posts is published only for Lead Created; the other payloads are
- * unconfirmed (see the README).
+ * The events the trigger offers, and how each is registered, in one place (the README lists
+ * them with their sources). Numbers are those of LeadSquared's Create a Webhook page unless
+ * said. Lead Field Update (26) is offered only as Lead Stage Changed's way in, and Opportunity
+ * Field Update (33) not at all: their WebhookProperties take chosen fields.
  */
 export const TRIGGER_EVENTS: TriggerEvent[] = [
-	{ value: 'activityPosted', name: 'Activity Posted', code: 2, kind: 'activity', description: 'An activity is posted on a lead' },
-	{ value: 'activityUpdated', name: 'Activity Updated', code: 15, kind: 'activity', description: 'An activity on a lead is updated' },
-	{ value: 'landingPageSubmission', name: 'Landing Page Submission', code: 1, kind: 'landingPage', description: 'A visitor submits a LeadSquared landing page form' },
-	{ value: 'leadCreated', name: 'Lead Created', code: 3, kind: 'lead', description: 'A lead is created' },
-	{ value: 'leadOwnerChanged', name: 'Lead Owner Changed', code: 4, kind: 'lead', description: 'A lead gets another owner' },
-	{ value: 'leadScoreChanged', name: 'Lead Score Changed', code: 9, kind: 'lead', description: "A lead's score changes" },
-	{ value: 'leadStageChanged', name: 'Lead Stage Changed', code: 5, kind: 'lead', description: 'A lead moves to another stage' },
-	{ value: 'leadUpdated', name: 'Lead Updated', code: 6, kind: 'lead', description: 'A lead is updated' },
-	{ value: 'opportunityCreated', name: 'Opportunity Created', code: 31, kind: 'opportunity', description: 'An opportunity is created' },
-	{ value: 'opportunityDeleted', name: 'Opportunity Deleted', code: 35, kind: 'opportunity', description: 'An opportunity is deleted' },
-	{ value: 'opportunityStageChanged', name: 'Opportunity Stage Changed', code: 34, kind: 'opportunity', description: 'An opportunity moves to another stage' },
-	{ value: 'opportunityUpdated', name: 'Opportunity Updated', code: 32, kind: 'opportunity', description: 'An opportunity is updated' },
-	{ value: 'taskCompleted', name: 'Task Completed', code: 16, kind: 'task', description: 'A task is marked complete' },
-	{ value: 'taskCreated', name: 'Task Created', code: 7, kind: 'task', description: 'A task is created' },
-	{ value: 'taskReminder', name: 'Task Reminder', code: 8, kind: 'task', description: "A task's reminder is due" },
-	{ value: 'taskUpdated', name: 'Task Updated', code: 17, kind: 'task', description: 'A task is updated' },
+	entry({ value: 'activityPosted', name: 'Activity Posted', codes: page(2), registeredAs: 'LeadActivity_Post_Create', kind: 'activity', per: 'activityType', body: ACTIVITY_TYPE, description: 'An activity of a chosen type is posted on a lead' }),
+	entry({ value: 'activityUpdated', name: 'Activity Updated', codes: page(15), registeredAs: 'LeadActivity_Post_Update', kind: 'activity', per: 'activityType', body: ACTIVITY_TYPE_ASSUMED, description: 'An activity of a chosen type is updated' }),
+	entry({ value: 'landingPageSubmission', name: 'Landing Page Submission', codes: page(1), registeredAs: 'Landing_Page_submission', kind: 'landingPage', body: PAGE_SAMPLE, description: 'A visitor submits a LeadSquared landing page form' }),
+	entry({ value: 'leadCreated', name: 'Lead Created', codes: page(3), registeredAs: 'Lead_Post_Create', kind: 'lead', body: PAGE_SAMPLE_ASSUMED, description: 'A lead is created' }),
+	entry({ value: 'leadOwnerChanged', name: 'Lead Owner Changed', codes: page(4), registeredAs: 'Lead_Owner_Change', kind: 'lead', body: PAGE_SAMPLE_ASSUMED, description: 'A lead gets another owner' }),
+	entry({ value: 'leadScoreChanged', name: 'Lead Score Changed', codes: page(9), registeredAs: 'Lead_Score_Change', kind: 'lead', body: PAGE_SAMPLE_ASSUMED, description: "A lead's score changes" }),
+	entry({
+		value: 'leadStageChanged',
+		name: 'Lead Stage Changed',
+		codes: page(26),
+		registeredAs: 'Lead_Field_Change',
+		kind: 'lead',
+		body: LEAD_FIELD,
+		leadField: 'ProspectStage',
+		description: 'A lead moves to another stage (registered as a Lead Field Update on ProspectStage)',
+	}),
+	entry({ value: 'leadUpdated', name: 'Lead Updated', codes: page(6), registeredAs: 'Lead_Post_Update', kind: 'lead', body: PAGE_SAMPLE_ASSUMED, description: 'A lead is updated' }),
+	entry({
+		value: 'opportunityCreated',
+		name: 'Opportunity Created',
+		codes: [{ code: 31, source: 'page' }, { code: 29, source: 'probe' }],
+		registeredAs: 'Opportunity_Post_Create',
+		kind: 'opportunity',
+		per: 'opportunityType',
+		body: OPPORTUNITY_TYPE,
+		description: 'An opportunity of a chosen type is created',
+	}),
+	entry({
+		value: 'opportunityDeleted',
+		name: 'Opportunity Deleted',
+		codes: [{ code: 35, source: 'page' }, { code: 31, source: 'probe' }],
+		registeredAs: 'Opportunity_Post_Delete',
+		kind: 'opportunity',
+		per: 'opportunityType',
+		body: OPPORTUNITY_TYPE_ASSUMED,
+		description: 'An opportunity of a chosen type is deleted',
+	}),
+	entry({ value: 'opportunityStageChanged', name: 'Opportunity Stage Changed', codes: page(34), registeredAs: 'OpportunityStage_Post_Update', kind: 'opportunity', per: 'opportunityType', body: OPPORTUNITY_TYPE_ASSUMED, description: 'An opportunity of a chosen type moves to another stage' }),
+	entry({
+		value: 'opportunityUpdated',
+		name: 'Opportunity Updated',
+		codes: [{ code: 32, source: 'page' }, { code: 30, source: 'probe' }],
+		registeredAs: 'Opportunity_Post_Update',
+		kind: 'opportunity',
+		per: 'opportunityType',
+		body: OPPORTUNITY_TYPE,
+		description: 'An opportunity of a chosen type is updated',
+	}),
+	entry({ value: 'taskCompleted', name: 'Task Completed', codes: page(16), registeredAs: 'Task_Complete', kind: 'task', body: PAGE_SAMPLE_ASSUMED, description: 'A task is marked complete' }),
+	entry({ value: 'taskCreated', name: 'Task Created', codes: page(7), registeredAs: 'Task_Create', kind: 'task', body: PAGE_SAMPLE_ASSUMED, description: 'A task is created' }),
+	entry({ value: 'taskReminder', name: 'Task Reminder', codes: page(8), registeredAs: 'Task_Reminder', kind: 'task', body: PAGE_SAMPLE_ASSUMED, description: "A task's reminder is due" }),
+	entry({ value: 'taskUpdated', name: 'Task Updated', codes: page(17), registeredAs: 'Task_Update', kind: 'task', body: PAGE_SAMPLE_ASSUMED, description: 'A task is updated' }),
 ];
 
 export const eventByValue = (value: string): TriggerEvent | undefined => TRIGGER_EVENTS.find((event) => event.value === value);
 
-export const eventByCode = (code: number): TriggerEvent | undefined => TRIGGER_EVENTS.find((event) => event.code === code);
+/** The event a delivery's event header names: its value, or (registrations made by an earlier version) its number. */
+export const eventOfHeader = (header: unknown): TriggerEvent | undefined =>
+	typeof header === 'string' ? eventByValue(header) ?? TRIGGER_EVENTS.find((event) => String(event.code) === header) : undefined;
+
+export const TYPE_EVENTS = {
+	activityType: TRIGGER_EVENTS.filter((event) => event.per === 'activityType').map((event) => event.value),
+	opportunityType: TRIGGER_EVENTS.filter((event) => event.per === 'opportunityType').map((event) => event.value),
+};

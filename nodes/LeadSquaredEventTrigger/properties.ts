@@ -2,12 +2,26 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { collection, endpointOverride } from '../LeadSquared/actions/common.descriptions';
 import { ENDPOINTS } from '../LeadSquared/transport/endpoints';
-import { TRIGGER_EVENTS } from './events';
+import { TRIGGER_EVENTS, TYPE_EVENTS } from './events';
+
+/** A multi-select of the account's activity or opportunity types, shown for the events registered per type. */
+function typesField(name: string, displayName: string, loadOptionsMethod: string, events: string[], text: { hint: string; description: string }): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod },
+		default: [],
+		hint: text.hint,
+		description: `${text.description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		displayOptions: { show: { events } },
+	};
+}
 
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Activating the workflow registers a webhook in LeadSquared for each event (the credential\'s user must be a LeadSquared admin); deactivating it removes them',
+			"Activating the workflow registers webhooks in LeadSquared: one per event, and per activity or opportunity type for those events (the credential's user must be a LeadSquared admin); deactivating it removes them",
 		name: 'registrationNotice',
 		type: 'notice',
 		default: '',
@@ -22,6 +36,14 @@ export const properties: INodeProperties[] = [
 		default: [],
 		description: 'The LeadSquared events that start the workflow',
 	},
+	typesField('activityTypes', 'Activity Type Names or IDs', 'getActivityTypes', TYPE_EVENTS.activityType, {
+		hint: "LeadSquared's activity webhooks watch one activity type each: the node registers one webhook per event and type",
+		description: 'The activity types (codes such as 201; several as "201,202") whose activities start the workflow',
+	}),
+	typesField('opportunityTypes', 'Opportunity Type Names or IDs', 'getOpportunityTypes', TYPE_EVENTS.opportunityType, {
+		hint: 'LeadSquared registers opportunity webhooks for chosen opportunity types: the node registers one webhook per event and type',
+		description: 'The opportunity types (codes such as 12000) whose opportunities start the workflow',
+	}),
 	{
 		displayName: 'Landing Page URLs',
 		name: 'landingPageUrls',
@@ -34,7 +56,7 @@ export const properties: INodeProperties[] = [
 	collection('Options', [
 		{
 			...endpointOverride('Delete API URL (Override)', ENDPOINTS.webhookDelete),
-			description: `Full URL of LeadSquared's Delete a Webhook API, if it is not your API host + ${ENDPOINTS.webhookDelete}. LeadSquared has not published this address, so it may differ for your account.`,
+			description: `Full URL of LeadSquared's Delete a Webhook API, if it is not your API host + ${ENDPOINTS.webhookDelete}. Its page could not be read: the node sends GET with ?webhookId= (what a live probe found), and POST {"WebhookId"} if LeadSquared answers that with 404 or 405.`,
 		},
 		{
 			displayName: 'Notify on Failure',

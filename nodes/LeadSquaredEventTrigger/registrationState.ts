@@ -1,9 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/** One webhook of the node in LeadSquared: its ID, the `WebhookEvent` it was registered with, the node's event and what it watches. */
+export interface StoredRegistration {
+	id: string;
+	eventCode: number;
+	/** The event's option value; absent in registrations made by an earlier version (which re-registers them). */
+	event?: string;
+	/** The activity or opportunity type, or lead field, it watches ('' for none). */
+	target?: string;
+}
+
 /** The webhooks one URL of the node has in LeadSquared, and the SHA-256 of the secret they carry. */
 export interface UrlRegistrations {
 	secretHash: string;
-	webhooks: Array<{ id: string; eventCode: number }>;
+	webhooks: StoredRegistration[];
 }
 
 /**

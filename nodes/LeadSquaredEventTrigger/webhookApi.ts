@@ -1,9 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RequestContext } from '../LeadSquared/transport';
 import { leadSquaredRequest } from '../LeadSquared/transport';
 import { ENDPOINTS } from '../LeadSquared/transport/endpoints';
+import type { RegistrationBody } from './registrationBodies';
 
 /**
  * What the trigger assumes about LeadSquared's Webhook API where its pages leave it open
@@ -13,8 +14,14 @@ import { ENDPOINTS } from '../LeadSquared/transport/endpoints';
 export const WEBHOOK_API_ASSUMPTIONS = {
 	/** Retrieve's StatusCode of an enabled webhook: its page says 0 (and, in an older version, 1). */
 	enabledStatusCode: 0,
-	/** Where Create's answer carries the new webhook's ID: the page shows only the request. */
+	/** Where Create's answer carries the new webhook's ID: a live probe read `Message.Id`; the others are fallbacks. */
 	createdIdKeys: [['Message', 'Id'], ['Message', 'WebhookId'], ['Id'], ['WebhookId']],
+	/**
+	 * Delete's forms, tried in order. A live probe found `GET …/Delete?webhookId=` works and a
+	 * POST answers 405 (its page could not be read); the other form is tried when LeadSquared
+	 * answers the first with 404 or 405.
+	 */
+	deleteForms: ['GET', 'POST'] as IHttpRequestMethods[],
 	/** Rows per Retrieve call, and how many pages a search reads at most. */
 	pageSize: 100,
 	maxPages: 20,
@@ -32,6 +39,8 @@ export interface NewWebhook {
 	headers: CustomHeader[];
 	notifyOnFailure: boolean;
 	landingPageUrls: string[];
+	/** WebhookProperties and the keys the event needs at the top level. */
+	body: RegistrationBody;
 }
 
 /** A webhook as Retrieve shows it. `headers` is undefined when the answer does not list them. */
@@ -39,6 +48,9 @@ export interface RegisteredWebhook {
 	id: string;
 	url: string;
 	enabled: boolean;
+	/** Retrieve's `EventCode` (e.g. `Lead_Post_Create`) and `EventName` ("Lead Creation"), '' when absent. */
+	eventCodeName: string;
+	eventName: string;
 	headers?: CustomHeader[];
 }
 
@@ -49,6 +61,8 @@ function registeredWebhook(row: IDataObject): RegisteredWebhook {
 		id: text(row.WebhookId),
 		url: text(row.URL),
 		enabled: Number(row.StatusCode) === WEBHOOK_API_ASSUMPTIONS.enabledStatusCode,
+		eventCodeName: text(row.EventCode),
+		eventName: text(row.EventName),
 		headers: Array.isArray(row.CustomHeaders) ? (row.CustomHeaders as CustomHeader[]) : undefined,
 	};
 }
@@ -77,7 +91,7 @@ export async function createWebhook(this: RequestContext, webhook: NewWebhook): 
 			IsSpecificLandingPage: webhook.landingPageUrls.length > 0,
 			...(webhook.landingPageUrls.length ? { LandingPageUrls: webhook.landingPageUrls.join(',') } : {}),
 			NotifyOnFailure: webhook.notifyOnFailure,
-			WebhookProperties: null,
+			...(webhook.body as IDataObject),
 			CustomHeaders: webhook.headers as unknown as IDataObject[],
 		},
 	});
@@ -119,14 +133,39 @@ export async function searchWebhooks(this: RequestContext, searchText: string): 
 	return found;
 }
 
-/** Deletes one webhook. Safe to repeat, so it is retried like a read. */
-export async function deleteWebhook(this: RequestContext, id: string, overrideUrl: string): Promise<void> {
-	await leadSquaredRequest.call(this, {
-		host: 'api',
-		method: 'POST',
-		endpoint: ENDPOINTS.webhookDelete,
-		...(overrideUrl ? { url: overrideUrl } : {}),
-		replaySafe: true,
-		body: { WebhookId: id },
-	});
+/** The Delete form that worked in one clean-up, so its other deletes send only that one. */
+export interface DeleteSession {
+	form?: IHttpRequestMethods;
+}
+
+const refusesForm = (error: unknown) => ['404', '405'].includes(String((error as { httpCode?: unknown }).httpCode));
+
+/**
+ * Deletes one webhook, in the first form LeadSquared accepts (WEBHOOK_API_ASSUMPTIONS.deleteForms).
+ * Safe to repeat, so each form is retried like a read. Whether it is gone is for the caller to
+ * confirm with Retrieve: nothing publishes what Delete answers.
+ */
+export async function deleteWebhook(this: RequestContext, id: string, overrideUrl: string, session: DeleteSession): Promise<void> {
+	const forms = session.form ? [session.form] : WEBHOOK_API_ASSUMPTIONS.deleteForms;
+	let refused: unknown;
+	for (const method of forms) {
+		try {
+			await leadSquaredRequest.call(this, {
+				host: 'api',
+				method,
+				endpoint: ENDPOINTS.webhookDelete,
+				...(overrideUrl ? { url: overrideUrl } : {}),
+				replaySafe: true,
+				...(method === 'GET' ? { qs: { webhookId: id } } : { body: { WebhookId: id } }),
+			});
+			session.form = method;
+			return;
+		} catch (error) {
+			// The transport's errors are NodeApiErrors already, which NodeApiError hands back as they are.
+			if (!refusesForm(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+			refused = error;
+		}
+	}
+	// Every form was answered 404 or 405: LeadSquared's words on the last one.
+	throw new NodeApiError(this.getNode(), refused as JsonObject);
 }

@@ -1,23 +1,31 @@
 import type { IHookFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sha256 } from '../LeadSquared/helpers/sha256';
-import { trimSlashes } from '../LeadSquared/transport/hosts';
+import type { Leftover } from './cleanup';
+import { leftoversMessage, markerOf, registeredFor, removeRegistrations, sameUrl } from './cleanup';
 import { carries, deliveryHeaders, newSecret } from './deliveryHeaders';
+import { registerOne } from './registration';
 import type { UrlRegistrations } from './registrationState';
 import { RegistrationState } from './registrationState';
 import type { TriggerSettings } from './settings';
 import { deleteApiUrl, readSettings } from './settings';
 import type { RegisteredWebhook } from './webhookApi';
-import { createWebhook, deleteWebhook, retrieveWebhook, searchWebhooks } from './webhookApi';
 
 /**
  * n8n's webhook methods for the trigger: on activation `checkExists`, then `create` if it
- * said no; on deactivation `delete`. LeadSquared's Create takes one event, so the node has
- * one registration per event, all posting to its one URL.
+ * said no; on deactivation `delete`. LeadSquared's Create takes one event (and one activity
+ * or opportunity type), so the node has one registration per event and type, all posting to
+ * its one URL.
  */
 
 const stateOf = (context: IHookFunctions) => new RegistrationState(context.getWorkflowStaticData('node'));
+
+/** Who a log line is about: n8n's log does not say which workflow a node's message comes from. */
+function logPrefix(context: IHookFunctions): string {
+	const { id, name } = context.getWorkflow();
+	return `LeadSquared Instant Trigger "${context.getNode().name}" of workflow "${String(name ?? '')}" (${String(id ?? '')})`;
+}
 
 function webhookUrl(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
@@ -25,56 +33,28 @@ function webhookUrl(context: IHookFunctions): string {
 	return url;
 }
 
-/** Put in every registration's description, so leftovers (a Create whose answer was lost…) can be found by search. */
-const markerOf = (url: string) => `n8n-webhook-${sha256(url).slice(0, 16)}`;
-
-const sameUrl = (a: string, b: string) => trimSlashes(a) === trimSlashes(b);
-
-/** This URL's webhooks as LeadSquared has them now: those the state names (if they still exist) and any carrying its marker. */
-async function registeredFor(this: IHookFunctions, url: string, registrations?: UrlRegistrations): Promise<RegisteredWebhook[]> {
-	const found: RegisteredWebhook[] = [];
-	for (const { id } of registrations?.webhooks ?? []) {
-		const webhook = await retrieveWebhook.call(this, id);
-		if (webhook) found.push(webhook);
-	}
-	const marked = (await searchWebhooks.call(this, markerOf(url))).filter((webhook) => sameUrl(webhook.url, url));
-	return [...found, ...marked.filter((webhook) => !found.some((known) => known.id === webhook.id))];
-}
+const keyOf = (event: string | undefined, target: string | undefined) => `${event ?? '?'}|${target ?? ''}`;
 
 /** Whether LeadSquared holds exactly the registrations the settings ask for, enabled, at this URL, with this secret. */
 function upToDate(found: RegisteredWebhook[], registrations: UrlRegistrations, settings: TriggerSettings, url: string): boolean {
-	const wanted = settings.events.map((event) => event.code).sort((a, b) => a - b);
-	const have = registrations.webhooks.map((webhook) => webhook.eventCode).sort((a, b) => a - b);
+	const wanted = settings.registrations.map(({ event, target }) => keyOf(event.value, target)).sort();
+	const have = registrations.webhooks.map(({ event, target }) => keyOf(event, target)).sort();
 	if (wanted.join() !== have.join() || found.length !== registrations.webhooks.length) return false;
-	return registrations.webhooks.every(({ id, eventCode }) => {
+	return registrations.webhooks.every(({ id, event }) => {
 		const webhook = found.find((candidate) => candidate.id === id);
 		return (
 			webhook !== undefined &&
 			webhook.enabled &&
 			sameUrl(webhook.url, url) &&
-			(webhook.headers === undefined || carries(webhook.headers, registrations.secretHash, eventCode))
+			(webhook.headers === undefined || carries(webhook.headers, registrations.secretHash, event ?? ''))
 		);
 	});
 }
 
-/**
- * Deletes every registration of `url` (known or marked) and forgets them. One that cannot
- * be deleted stays in the state, so the next activation tries again; returns whether all went.
- */
-async function removeRegistrations(this: IHookFunctions, state: RegistrationState, url: string, deleteUrl: string): Promise<boolean> {
-	const known = state.forUrl(url);
-	const found = await registeredFor.call(this, url, known);
-	const left: UrlRegistrations['webhooks'] = [];
-	for (const webhook of found) {
-		try {
-			await deleteWebhook.call(this, webhook.id, deleteUrl);
-		} catch {
-			left.push({ id: webhook.id, eventCode: known?.webhooks.find(({ id }) => id === webhook.id)?.eventCode ?? 0 });
-		}
-	}
-	if (left.length) state.save(url, { secretHash: known?.secretHash ?? '', webhooks: left });
-	else state.forget(url);
-	return left.length === 0;
+function failWithLeftovers(context: IHookFunctions, leftovers: Leftover[], before?: string): never {
+	throw new NodeOperationError(context.getNode(), [before, leftoversMessage(leftovers)].filter(Boolean).join(' '), {
+		description: 'Check that the credential belongs to a LeadSquared admin, and the Delete API URL (Override) option.',
+	});
 }
 
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
@@ -84,15 +64,16 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const state = stateOf(this);
 	// A test run gets a copy of the production state: only an activation may clean up other URLs (an old WEBHOOK_URL…).
 	if (this.getMode() !== 'manual') {
-		for (const otherUrl of state.otherUrls(url)) await removeRegistrations.call(this, state, otherUrl, deleteUrl);
+		const elsewhere: Leftover[] = [];
+		for (const otherUrl of state.otherUrls(url)) elsewhere.push(...(await removeRegistrations.call(this, state, otherUrl, deleteUrl)));
+		// They stay in the state under their own URL, so the next activation tries again; they do not post to this URL.
+		if (elsewhere.length) this.logger.error(`${logPrefix(this)}: ${leftoversMessage(elsewhere)}`);
 	}
 	const registrations = state.forUrl(url);
-	if (registrations && upToDate(await registeredFor.call(this, url, registrations), registrations, settings, url)) return true;
-	if (!(await removeRegistrations.call(this, state, url, deleteUrl))) {
-		throw new NodeOperationError(this.getNode(), 'Could not remove the outdated LeadSquared webhooks of this trigger', {
-			description: 'Check that the credential belongs to a LeadSquared admin, and the Delete API URL (Override) option.',
-		});
-	}
+	const ids = (registrations?.webhooks ?? []).map(({ id }) => id);
+	if (registrations && upToDate(await registeredFor.call(this, url, ids), registrations, settings, url)) return true;
+	const leftovers = await removeRegistrations.call(this, state, url, deleteUrl);
+	if (leftovers.length) failWithLeftovers(this, leftovers, 'Could not remove the outdated LeadSquared webhooks of this trigger, so it registers none.');
 	return false;
 }
 
@@ -104,32 +85,50 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const secret = newSecret();
 	const registrations: UrlRegistrations = { secretHash: sha256(secret), webhooks: [] };
 	const { name: workflowName } = this.getWorkflow();
+	const common = {
+		url,
+		description: (label: string) => `n8n workflow "${String(workflowName ?? '').slice(0, 120)}": ${label} [${markerOf(url)}]`,
+		headers: (event: string) => deliveryHeaders(secret, event),
+		notifyOnFailure: settings.notifyOnFailure,
+		landingPageUrls: settings.landingPageUrls,
+		deleteUrl,
+		registrations,
+	};
 	try {
-		for (const event of settings.events) {
-			const id = await createWebhook.call(this, {
-				description: `n8n workflow "${String(workflowName ?? '').slice(0, 120)}": ${event.name} [${markerOf(url)}]`,
-				url,
-				eventCode: event.code,
-				headers: deliveryHeaders(secret, event.code),
-				notifyOnFailure: settings.notifyOnFailure,
-				landingPageUrls: event.value === 'landingPageSubmission' ? settings.landingPageUrls : [],
-			});
-			registrations.webhooks.push({ id, eventCode: event.code });
-		}
+		for (const planned of settings.registrations) await registerOne.call(this, planned, common);
 	} catch (error) {
 		// n8n's clean-up after a failed activation reads the static data saved before it, without these IDs: undo here.
-		state.save(url, registrations);
-		await removeRegistrations.call(this, state, url, deleteUrl).catch(() => false);
-		throw new NodeOperationError(this.getNode(), error as Error);
+		state.save(url, common.registrations);
+		const leftovers = await removeRegistrations.call(this, state, url, deleteUrl).catch((undoError: Error) =>
+			common.registrations.webhooks.map(({ id, event }) => ({ id, event: event ?? '', url, reason: `The undo failed: ${undoError.message}` })),
+		);
+		if (leftovers.length) failWithLeftovers(this, leftovers, `${(error as Error).message} Undoing the activation failed too.`);
+		throw error instanceof NodeOperationError || error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error);
 	}
-	state.save(url, registrations);
+	state.save(url, common.registrations);
 	return true;
 }
 
+/**
+ * n8n ignores what `delete` returns, and when it throws, n8n (1.x and 2.x) only logs
+ * "Could not remove webhooks of workflow …", skips saving the static data (so the node would
+ * forget what is left) and keeps its own webhook entries. So a clean-up that leaves
+ * registrations is logged here, naming them, and returns false; the next activation tries again.
+ */
 export async function remove(this: IHookFunctions): Promise<boolean> {
+	const state = stateOf(this);
+	let url = '';
 	try {
-		return await removeRegistrations.call(this, stateOf(this), webhookUrl(this), deleteApiUrl.call(this));
-	} catch {
-		return false;
+		url = webhookUrl(this);
+		const leftovers = await removeRegistrations.call(this, state, url, deleteApiUrl.call(this));
+		if (!leftovers.length) return true;
+		this.logger.error(`${logPrefix(this)}: ${leftoversMessage(leftovers)}`);
+	} catch (error) {
+		const known = state.forUrl(url)?.webhooks.map(({ id }) => id).join(', ') || 'none known';
+		this.logger.error(
+			`${logPrefix(this)}: could not remove its LeadSquared webhooks (${known}) for ${url || 'its URL'}: ${(error as Error).message}. ` +
+				'Remove them in LeadSquared (My Account > Settings > API and Webhooks > Webhooks); the node tries again at the next activation.',
+		);
 	}
+	return false;
 }

@@ -1,25 +1,21 @@
+import { readFileSync } from 'fs';
+
 import { expectNoSecretIn } from '../harness/assertions';
+import type { SandboxWebhook } from '../harness/eventTriggerKit';
+import { header } from '../harness/eventTriggerKit';
 import { apiClient, control, createLead, pairs } from '../sandbox/crmTestKit';
 import { EVENT_HEADER, PROOF_HEADER } from '../../nodes/LeadSquaredEventTrigger/deliveryHeaders';
 import { createLeadWithNode, EVENT_TRIGGER_NODE, finishedExecutions, saveEventTriggerWorkflow } from './support/eventTriggerWorkflow';
 import { describeEachLine } from './support/perLine';
 import { nodeOutput } from './support/tooling';
 
-interface SandboxWebhook {
-	WebhookId: string;
-	URL: string;
-	EventName: string;
-	StatusCode: number;
-	CustomHeaders: Array<{ Key: string; Value: string }>;
-}
-
 const BURST = 100;
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 describeEachLine(
-	'LeadSquared Trigger (instant) in n8n',
-	// The burst creates 100 leads at once: above LeadSquared's default 25 calls per 5 s.
-	{ label: 'event-trigger', sandbox: { rateLimit: { calls: 1_000, windowMs: 5_000 } } },
+	'LeadSquared Instant Trigger in n8n',
+	// The burst creates 100 leads at once: above LeadSquared's default 25 calls per 5 s. Activities are batched for 1 s, not LeadSquared's minute.
+	{ label: 'event-trigger', sandbox: { rateLimit: { calls: 1_000, windowMs: 5_000 }, delivery: { batchWindowMs: 1_000 } } },
 	(stack) => {
 		let workflow: Awaited<ReturnType<typeof saveEventTriggerWorkflow>>;
 		let url = '';
@@ -27,7 +23,6 @@ describeEachLine(
 		const api = () => apiClient(stack().sandbox);
 		const registrations = async () =>
 			(await control<SandboxWebhook[]>(stack().sandbox, 'GET', '/__sandbox/webhooks')).body.filter((webhook) => webhook.URL === url);
-		const header = (webhook: SandboxWebhook, name: string) => webhook.CustomHeaders.find((h) => h.Key === name)?.Value;
 		const triggerItems = (execution: Parameters<typeof nodeOutput>[0]) => (nodeOutput(execution, EVENT_TRIGGER_NODE) ?? []).map((item) => item.json);
 
 		it('activation registers exactly one webhook per event, carrying the secret header', async () => {
@@ -39,17 +34,20 @@ describeEachLine(
 
 			const webhooks = await registrations();
 			expect(webhooks.map((webhook) => [webhook.EventName, webhook.StatusCode, header(webhook, EVENT_HEADER)]).sort()).toEqual([
-				['Lead Creation', 0, '3'],
-				['Lead Stage Change', 0, '5'],
+				['Lead Creation', 0, 'leadCreated'],
+				['Lead Field Update', 0, 'leadStageChanged'],
 			]);
 			secret = header(webhooks[0], PROOF_HEADER) ?? '';
 			expect(secret).toMatch(/^[0-9a-f]{64}$/);
 			expect(header(webhooks[1], PROOF_HEADER)).toBe(secret);
 		});
 
-		it('answers HEAD with 200, starting nothing', async () => {
-			const answer = await fetch(url, { method: 'HEAD' });
-			expect(answer.status).toBe(200);
+		it('answers HEAD, GET and a verification without payload with 200, starting nothing', async () => {
+			const head = await fetch(url, { method: 'HEAD' });
+			const get = await fetch(url);
+			const verification = await fetch(url, { method: 'POST' });
+			expect([head.status, get.status, verification.status]).toEqual([200, 200, 200]);
+			expect((await verification.json()) as unknown).toEqual({ Status: 'Success', StatusReason: expect.any(String) });
 			await sleep(1_000);
 			expect(await stack().rest.listExecutions(workflow.id)).toEqual([]);
 		});
@@ -97,14 +95,15 @@ describeEachLine(
 			expect(stageChanged).toEqual([expect.objectContaining({ leadId: lead.ProspectID, stage: 'Customer', previousStage: 'Prospect' })]);
 		});
 
-		it('a forged delivery without the secret, or with a wrong one, gets 401 and starts nothing', async () => {
+		it('a forged delivery without the secret, or with a wrong one, gets 200 with Status Error and starts nothing', async () => {
 			const { rest } = stack();
 			const forged = (headers: Record<string, string>) =>
-				fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', [EVENT_HEADER]: '3', ...headers }, body: JSON.stringify({ ProspectID: 'forged', FirstName: 'Mallory' }) });
+				fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', [EVENT_HEADER]: 'leadCreated', ...headers }, body: JSON.stringify({ ProspectID: 'forged', FirstName: 'Mallory' }) });
 
 			const answers = [await forged({}), await forged({ [PROOF_HEADER]: 'f'.repeat(64) })];
 
-			expect(answers.map((answer) => answer.status)).toEqual([401, 401]);
+			expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+			for (const answer of answers) expect(((await answer.json()) as { Status: string }).Status).toBe('Error');
 			await sleep(2_000);
 			expect(await rest.listExecutions(workflow.id)).toHaveLength(2);
 		});
@@ -120,7 +119,12 @@ describeEachLine(
 			);
 
 			// A delivery n8n is too busy to answer within LeadSquared's wait is sent again later (the sandbox: after 60 s).
-			await finishedExecutions(rest, workflow.id, before + BURST, 240_000);
+			// Ten such answers in a row make LeadSquared disable the webhook (probe): then the rest never comes.
+			await finishedExecutions(rest, workflow.id, before + BURST, 240_000).catch(async (error: Error) => {
+				const status = (await registrations()).map((webhook) => `${webhook.EventName}: StatusCode ${webhook.StatusCode}`).join(', ');
+				const late = sandbox.crm.dispatcher.attempts.filter((attempt) => !attempt.ok).length;
+				throw new Error(`${error.message}; ${late} delivery attempts failed; registrations ${status}`);
+			});
 			await sandbox.crm.dispatcher.idle();
 			await sleep(3_000);
 			const executions = await finishedExecutions(rest, workflow.id, before + BURST, 10_000);
@@ -137,11 +141,73 @@ describeEachLine(
 			console.info(`n8n ${stack().line}: ${BURST} deliveries, ${retried} answered late and sent again, ${BURST} executions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		}, 330_000);
 
-		it('deactivation removes the registrations', async () => {
-			await stack().rest.request('POST', `/rest/workflows/${workflow.id}/deactivate`, {});
+		const deactivate = async (id: string, leaves = 0) => {
+			await stack().rest.request('POST', `/rest/workflows/${id}/deactivate`, {});
 			// n8n 2.x may finish a deactivation just after answering.
-			for (let waited = 0; (await registrations()).length && waited < 10_000; waited += 250) await sleep(250);
-			expect((await control<SandboxWebhook[]>(stack().sandbox, 'GET', '/__sandbox/webhooks')).body).toEqual([]);
+			for (let waited = 0; (await allRegistrations()).length > leaves && waited < 10_000; waited += 250) await sleep(250);
+		};
+		const allRegistrations = async () => (await control<SandboxWebhook[]>(stack().sandbox, 'GET', '/__sandbox/webhooks')).body;
+
+		it('deactivation removes the registrations: none is left in LeadSquared', async () => {
+			await deactivate(workflow.id);
+			expect(await allRegistrations()).toEqual([]);
+		});
+
+		it('activity events register per activity type; a minute\'s activities arrive as one array and start one execution with an item each; deactivation on an account that answers GET Delete with 405 leaves none', async () => {
+			const { rest, credential, n8n, sandbox } = stack();
+			const activities = await saveEventTriggerWorkflow(rest, credential, ['activityPosted'], { activityTypes: [201] });
+			await rest.activateWorkflow(activities.id);
+			const [registration] = await allRegistrations();
+			expect(registration).toMatchObject({ EventCode: 'LeadActivity_Post_Create', URL: `${n8n.baseUrl}/webhook/${activities.webhookId}/webhook` });
+			const leadId = await createLead(api(), { FirstName: 'Caller', EmailAddress: 'caller.instant@example.com' });
+
+			for (const note of ['First call', 'Second call']) {
+				await api().post('/v2/ProspectActivity.svc/Create', { RelatedProspectId: leadId, ActivityEvent: 201, ActivityNote: note });
+			}
+
+			const [execution] = await finishedExecutions(rest, activities.id, 1, 30_000);
+			expect(triggerItems(execution)).toEqual([
+				expect.objectContaining({ event: 'activityPosted', activityType: '201', activityName: 'Phone Call', activityNote: 'First call', leadId }),
+				expect.objectContaining({ event: 'activityPosted', activityNote: 'Second call', leadId }),
+			]);
+			await control(sandbox, 'POST', '/__sandbox/config', { webhookDeleteForm: 'post' });
+			sandbox.clearRecord();
+
+			await deactivate(activities.id);
+
+			expect(await allRegistrations()).toEqual([]);
+			expect(sandbox.requests.filter((r) => r.path.endsWith('/Webhook.svc/Delete')).map((r) => [r.method, r.status])).toEqual([
+				['GET', 405],
+				['POST', 200],
+			]);
+			await control(sandbox, 'POST', '/__sandbox/config', { webhookDeleteForm: 'get' });
+		});
+
+		it('a deactivation whose Delete LeadSquared refuses is logged, naming what is left and how to remove it; the next try removes it', async () => {
+			const { rest, credential, n8n, sandbox } = stack();
+			const kept = await saveEventTriggerWorkflow(rest, credential, ['leadCreated']);
+			await rest.activateWorkflow(kept.id);
+			const [registration] = await allRegistrations();
+			sandbox.setFaults([{ kind: 'status400', path: '/v2/Webhook.svc/Delete' }]);
+
+			await deactivate(kept.id, 1);
+
+			expect((await allRegistrations()).map((webhook) => webhook.WebhookId)).toEqual([registration.WebhookId]);
+			let log = '';
+			for (let waited = 0; !log.includes(registration.WebhookId) && waited < 10_000; waited += 250) {
+				await sleep(250);
+				log = readFileSync(n8n.logFile, 'utf8');
+			}
+			const line = log.split('\n').find((text) => text.includes(registration.WebhookId)) ?? '';
+			expect(line).toContain('still registered');
+			expect(line).toContain('(Lead Created, posting to');
+			expect(line).toContain('My Account > Settings > API and Webhooks > Webhooks');
+			sandbox.setFaults([]);
+
+			await rest.activateWorkflow(kept.id);
+			await deactivate(kept.id);
+
+			expect(await allRegistrations()).toEqual([]);
 		});
 	},
 );

@@ -21,7 +21,7 @@ import { registerNodeType } from './nodeTypes';
 
 export const EVENT_TRIGGER_TYPE = 'n8n-nodes-leadsquared.leadSquaredEventTrigger';
 
-const NODE_NAME = 'LeadSquared Trigger';
+const NODE_NAME = 'LeadSquared Instant Trigger';
 
 export interface Answer {
 	method: string;
@@ -145,8 +145,8 @@ export class WebhookTriggerHost {
 		};
 	}
 
-	private webhookData(name: 'default' | 'setup', additionalData: IWorkflowExecuteAdditionalData, isTest: boolean): IWebhookData {
-		const webhookDescription = this.nodeType.description.webhooks!.find((webhook) => webhook.name === name) as IWebhookDescription;
+	private webhookData(name: 'default' | 'setup', additionalData: IWorkflowExecuteAdditionalData, isTest: boolean, method?: string): IWebhookData {
+		const webhookDescription = this.nodeType.description.webhooks!.find((webhook) => webhook.name === name && (!method || webhook.httpMethod === method)) as IWebhookDescription;
 		return {
 			httpMethod: webhookDescription.httpMethod as IWebhookData['httpMethod'],
 			node: NODE_NAME,
@@ -178,7 +178,7 @@ export class WebhookTriggerHost {
 			this.answers.push({ method: req.method ?? '', url: req.url ?? '', status, body });
 		};
 		const isTest = (req.url ?? '').startsWith('/webhook-test/');
-		const name = req.method === 'HEAD' ? 'setup' : req.method === 'POST' ? 'default' : undefined;
+		const name = req.method === 'HEAD' || req.method === 'GET' ? 'setup' : req.method === 'POST' ? 'default' : undefined;
 		if (!name || ![this.productionUrl, this.testUrl].some((url) => url.endsWith(req.url ?? '\0'))) {
 			res.writeHead(404).end();
 			return record(404, '');
@@ -192,7 +192,7 @@ export class WebhookTriggerHost {
 			const { workflow, workflowData } = workflowWith(node, this.workflowId, clone(staticData));
 			const mode = isTest ? 'manual' : 'webhook';
 			const additionalData = { ...this.additionalData(mode, workflowData), httpRequest: req, httpResponse: res } as IWorkflowExecuteAdditionalData;
-			const context = new WebhookContext(workflow, node, additionalData, mode, this.webhookData(name, additionalData, isTest), [], null);
+			const context = new WebhookContext(workflow, node, additionalData, mode, this.webhookData(name, additionalData, isTest, req.method), [], null);
 			const result = await this.nodeType.webhook.call(context);
 			// As n8n does: with noWebhookResponse the node has answered (or chosen not to); otherwise, in response
 			// mode "on received", n8n answers 200 with the node's webhookResponse. workflowData starts an execution.

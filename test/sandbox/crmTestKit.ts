@@ -57,13 +57,20 @@ export async function createLead(api: ApiClient, fields: Record<string, unknown>
 	return answer.body.Message.Id as string;
 }
 
-/** A sandbox per test file, with webhook retries scaled down to milliseconds. */
+/** Registers a webhook through Webhook.svc/Create; `extra` adds or replaces keys (WebhookProperties, ActivityEvent…). */
+export async function registerWebhook(api: ApiClient, url: string, event: number, extra: Record<string, unknown> = {}): Promise<string> {
+	const answer = await api.post('/v2/Webhook.svc/Create', { Description: `event ${event}`, URL: url, Method: 'POST', ContentType: 'application/json', WebhookEvent: String(event), ...extra });
+	if (answer.status !== 200) throw new Error(JSON.stringify(answer.body));
+	return answer.body.Message.Id as string;
+}
+
+/** A sandbox per test file, with webhook retries and the activity batching window scaled down to milliseconds. */
 export function useCrmSandbox(options: SandboxOptions = {}): () => LeadSquaredSandbox {
 	let sandbox: LeadSquaredSandbox | undefined;
 	beforeAll(async () => {
 		sandbox = await LeadSquaredSandbox.start({
 			rateLimit: { calls: 10_000, windowMs: 5_000 },
-			delivery: { retryDelaysMs: [20, 20, 20], disableAfterFailures: 2, timeoutMs: 1_000 },
+			delivery: { retryDelaysMs: [20, 20, 20], disableAfterFailures: 10, timeoutMs: 1_000, batchWindowMs: 30 },
 			...options,
 		});
 	});

@@ -1,35 +1,27 @@
 import type { Loose } from './crmTestKit';
-import type { ApiClient } from './crmTestKit';
-import { WebhookReceiver, apiClient, control, createLead, pairs, sleep, useCrmSandbox, waitFor } from './crmTestKit';
-import { WEBHOOK_DELETE_PATH } from './crm/unconfirmed';
+import { apiClient, control, registerWebhook as register, useCrmSandbox } from './crmTestKit';
+import { METHOD_NOT_ALLOWED, WEBHOOK_DELETE_PATH } from './crm/unconfirmed';
 
 const WH = '/v2/Webhook.svc';
-const LM = '/v2/LeadManagement.svc';
 
-async function register(api: ApiClient, url: string, event: number, extra: Record<string, unknown> = {}): Promise<string> {
-	const answer = await api.post(`${WH}/Create`, { Description: `event ${event}`, URL: url, Method: 'POST', ContentType: 'application/json', WebhookEvent: String(event), ...extra });
-	if (answer.status !== 200) throw new Error(JSON.stringify(answer.body));
-	return answer.body.Message.Id as string;
-}
+const raw = async (sandbox: { url: string; accounts: Array<{ accessKey: string; secretKey: string }> }, method: string, path: string, body?: unknown) => {
+	const { accessKey, secretKey } = sandbox.accounts[0];
+	const response = await fetch(sandbox.url + path, {
+		method,
+		headers: { 'x-LSQ-AccessKey': accessKey, 'x-LSQ-SecretKey': secretKey, 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: response.status, type: response.headers.get('content-type'), allow: response.headers.get('allow'), text: await response.text() };
+};
 
-describe('sandbox CRM: webhooks', () => {
-	const sandbox = useCrmSandbox({ queue: { delayMs: 50 } });
+describe('sandbox CRM: webhook registration, as LeadSquared\'s pages and a live probe show it', () => {
+	const sandbox = useCrmSandbox();
 	const api = () => apiClient(sandbox());
-	let receiver: WebhookReceiver;
+	const activity = (type: string) => ({ ActivityEvent: type, WebhookProperties: JSON.stringify({ ActivityEvent: type, ActivityData: '[]', WebPageNames: '[]' }) });
 
-	beforeAll(async () => {
-		receiver = await WebhookReceiver.start();
-	});
-	afterAll(async () => {
-		await sandbox().crm.dispatcher.idle();
-		await receiver.close();
-	});
 	beforeEach(async () => {
-		await sandbox().crm.dispatcher.idle();
 		await control(sandbox(), 'POST', '/__sandbox/crm/clear', {});
-		await control(sandbox(), 'POST', '/__sandbox/webhooks/deliveries/clear');
-		await control(sandbox(), 'POST', '/__sandbox/webhooks/delivery', { retryDelaysMs: [20, 20, 20], disableAfterFailures: 2 });
-		receiver.reset();
+		await control(sandbox(), 'POST', '/__sandbox/config', { webhookDeleteForm: 'get', webhookEventNumbers: 'page' });
 	});
 
 	describe('registration', () => {
@@ -43,10 +35,51 @@ describe('sandbox CRM: webhooks', () => {
 			['a malformed custom header', { URL: 'https://example.com/in', WebhookEvent: '3', CustomHeaders: [{ Key: 'bad key', Value: 'v' }] }, 'MXInvalidInputException'],
 			['specific landing pages without URLs', { URL: 'https://example.com/in', WebhookEvent: '1', IsSpecificLandingPage: true }, 'MXInvalidInputException'],
 			['an unknown attribute', { URL: 'https://example.com/in', WebhookEvent: '3', Secret: 's' }, 'MXInvalidInputException'],
+			['WebhookProperties as an object, not a string of JSON (probe)', { URL: 'https://example.com/in', WebhookEvent: '2', ActivityEvent: '201', WebhookProperties: { ActivityEvent: '201' } }, 'MXInvalidInputException'],
 		])('refuses %s (400)', async (_, body, type) => {
 			const answer = await api().post(`${WH}/Create`, body);
 			expect(answer.status).toBe(400);
 			expect(answer.body.ExceptionType).toBe(type);
+		});
+
+		const hook = { URL: 'https://example.com/in' };
+		it.each([
+			['an activity webhook without a top-level ActivityEvent', { ...hook, WebhookEvent: '2', WebhookProperties: activity('201').WebhookProperties }, 'You have not passed ActivityEvent.'],
+			['an activity type not in the account\'s catalogue', { ...hook, WebhookEvent: '2', ...activity('3001') }, 'ActivityEvent is not a valid activity type'],
+			['Lead Stage Change with WebhookProperties null', { ...hook, WebhookEvent: '5', WebhookProperties: null }, 'Webhook Properties is not found'],
+			['Lead Stage Change with "{}" (every JSON the probe sent)', { ...hook, WebhookEvent: '5', WebhookProperties: '{}' }, 'Webhook Properties is not a valid JSON'],
+			['WebhookProperties that is not JSON', { ...hook, WebhookEvent: '3', WebhookProperties: '{ActivityEvent:' }, 'Webhook Properties is not a valid JSON'],
+			['a Lead Field Update without a top-level ChangedLeadField', { ...hook, WebhookEvent: '26', WebhookProperties: '{"ChangedLeadField":"ProspectStage"}' }, 'You have not passed ChangedLeadField.'],
+		])('refuses %s with 500 and an MX exception', async (_, body, message) => {
+			const answer = await api().post(`${WH}/Create`, body);
+			expect(answer.status).toBe(500);
+			expect(answer.body).toEqual({ Status: 'Error', ExceptionType: 'MXInvalidDataTypeException', ExceptionMessage: message });
+			expect((await control(sandbox(), 'GET', '/__sandbox/webhooks')).body).toEqual([]);
+		});
+
+		it('takes the bodies the probe found to work, answers {Status, Message: {Id}} and shows WebhookProperties as sent', async () => {
+			const created = await api().post(`${WH}/Create`, { ...hook, WebhookEvent: '2', ...activity('201') });
+			expect(created).toEqual({ status: 200, body: { Status: 'Success', Message: { Id: expect.stringMatching(/^[0-9a-f-]{36}$/) } } });
+			const field = await api().post(`${WH}/Create`, { ...hook, WebhookEvent: '26', ChangedLeadField: 'ProspectStage', WebhookProperties: '{"ChangedLeadField":"ProspectStage"}' });
+			const opportunity = await api().post(`${WH}/Create`, { ...hook, WebhookEvent: '31', OpportunityEvents: ['12000'], WebhookProperties: '{"OpportunityEvents":["12000"],"IsAsyncEnable":false}' });
+			const lead = await api().post(`${WH}/Create`, { ...hook, WebhookEvent: '3', WebhookProperties: null });
+			expect([field.status, opportunity.status, lead.status]).toEqual([200, 200, 200]);
+
+			const [row] = (await api().post(`${WH}/Retrieve`, { Parameter: { WebhookId: created.body.Message.Id } })).body.Response;
+			expect(row).toMatchObject({ EventCode: 'LeadActivity_Post_Create', WebhookProperties: activity('201').WebhookProperties });
+			const second = await api().post(`${WH}/Create`, { ...hook, URL: 'https://example.com/other', WebhookEvent: '26', ChangedLeadField: 'prospectstage', WebhookProperties: '{"ChangedLeadField":"ProspectStage"}' });
+			expect(second).toMatchObject({ status: 500, body: { ExceptionType: 'MXDuplicateEntryException' } });
+		});
+
+		it('with webhookEventNumbers "probe", files the opportunity numbers as the probe\'s account did', async () => {
+			expect((await control(sandbox(), 'POST', '/__sandbox/config', { webhookEventNumbers: 'probe' })).body.webhookEventNumbers).toBe('probe');
+			const opportunity = { OpportunityEvents: ['12000'], WebhookProperties: '{"OpportunityEvents":["12000"],"IsAsyncEnable":false}' };
+			const eventCodeOf = async (id: string) => (await api().post(`${WH}/Retrieve`, { Parameter: { WebhookId: id } })).body.Response[0].EventCode;
+			expect(await eventCodeOf(await register(api(), 'https://example.com/in', 31, opportunity))).toBe('Opportunity_Post_Delete');
+			expect(await eventCodeOf(await register(api(), 'https://example.com/in', 29, opportunity))).toBe('Opportunity_Post_Create');
+			expect(await eventCodeOf(await register(api(), 'https://example.com/in', 30, opportunity))).toBe('Opportunity_Post_Update');
+			expect((await api().post(`${WH}/Create`, { URL: 'https://example.com/in', WebhookEvent: '35', ...opportunity })).body.ExceptionMessage).toBe('Webhook Event not found');
+			expect((await api().post(`${WH}/Create`, { URL: 'https://example.com/in', WebhookEvent: '34', ...opportunity })).status).toBe(500);
 		});
 
 		it('retrieves by event name, status and text, paged; updates and deletes', async () => {
@@ -68,146 +101,36 @@ describe('sandbox CRM: webhooks', () => {
 				'MXInvalidEntityReferenceException',
 			);
 
-			expect((await api().post(WEBHOOK_DELETE_PATH, { WebhookId: ids[2] })).body.Status).toBe('Success');
+			expect((await api().get(`${WEBHOOK_DELETE_PATH}?webhookId=${ids[2]}`)).body.Status).toBe('Success');
 			expect((await retrieve({ WebhookId: ids[2] })).RecordCount).toBe(0);
 		});
 	});
 
-	describe('delivery', () => {
-		it('posts the flat lead to a "lead created" webhook with its custom headers, unsigned', async () => {
-			await register(api(), `${receiver.url}/lead-created`, 3, { CustomHeaders: [{ Key: 'x-hook-secret', Value: 's3cret' }] });
-			const id = await createLead(api(), { EmailAddress: 'hook@example.com', FirstName: 'Hook' });
-			await waitFor(() => receiver.received.length === 1, 2_000, 'the delivery');
-			const [delivery] = receiver.received;
-			expect(delivery.path).toBe('/lead-created');
-			expect(delivery.headers['x-hook-secret']).toBe('s3cret');
-			expect(delivery.headers['content-type']).toMatch(/^application\/json/);
-			expect(Object.keys(delivery.headers).filter((h) => /signature/i.test(h))).toEqual([]);
-			expect(JSON.parse(delivery.body)).toMatchObject({ ProspectID: id, FirstName: 'Hook', EmailAddress: 'hook@example.com', ProspectStage: 'Prospect' });
-			const recorded = (await control(sandbox(), 'GET', '/__sandbox/webhooks/deliveries?event=3')).body;
-			expect(recorded).toEqual([expect.objectContaining({ attempt: 1, status: 200, ok: true, url: `${receiver.url}/lead-created` })]);
+	describe('delete', () => {
+		const gone = async (id: string) => (await api().post(`${WH}/Retrieve`, { Parameter: { WebhookId: id } })).body.RecordCount === 0;
+
+		it('is GET with ?webhookId= (the probe); a POST is answered 405 as IIS / WCF answer it, and deletes nothing', async () => {
+			const id = await register(api(), 'https://example.com/in', 3);
+
+			const posted = await raw(sandbox(), 'POST', WEBHOOK_DELETE_PATH, { WebhookId: id });
+			expect(posted).toMatchObject({ status: 405, allow: 'GET', text: METHOD_NOT_ALLOWED.body });
+			expect(posted.type).toMatch(/^text\/html/);
+			expect(await gone(id)).toBe(false);
+
+			expect(await api().get(`${WEBHOOK_DELETE_PATH}?WEBHOOKID=${id}`)).toEqual({ status: 200, body: { Status: 'Success', Message: { AffectedRows: 1 } } });
+			expect(await gone(id)).toBe(true);
+			expect((await api().get(`${WEBHOOK_DELETE_PATH}?webhookId=${id}`)).body.ExceptionType).toBe('MXInvalidEntityReferenceException');
+			expect((await api().get(WEBHOOK_DELETE_PATH)).body.ExceptionType).toBe('MXMandatoryAttributeMissingException');
 		});
 
-		it('encodes form-urlencoded bodies for webhooks that ask for them', async () => {
-			await register(api(), receiver.url, 3, { ContentType: 'application/x-www-form-urlencoded' });
-			await createLead(api(), { EmailAddress: 'form@example.com', FirstName: 'Form' });
-			await waitFor(() => receiver.received.length === 1);
-			const form = new URLSearchParams(receiver.received[0].body);
-			expect(form.get('EmailAddress')).toBe('form@example.com');
-			expect(receiver.received[0].headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
-		});
+		it('with webhookDeleteForm "post", the account takes only POST {WebhookId}, and answers GET 405', async () => {
+			expect((await control(sandbox(), 'POST', '/__sandbox/config', { webhookDeleteForm: 'post' })).body.webhookDeleteForm).toBe('post');
+			const id = await register(api(), 'https://example.com/in', 3);
 
-		it('does not hold the API call while the receiver is slow', async () => {
-			await register(api(), receiver.url, 3);
-			receiver.delayMs = 400;
-			const started = Date.now();
-			await createLead(api(), { EmailAddress: 'slow@example.com' });
-			expect(Date.now() - started).toBeLessThan(200);
-			await waitFor(() => sandbox().crm.dispatcher.attempts.some((a) => a.ok), 2_000);
-		});
-
-		it('retries a failed delivery (non-2xx) and stops at the first success', async () => {
-			const webhookId = await register(api(), receiver.url, 3);
-			receiver.script = [500, 503];
-			await createLead(api(), { EmailAddress: 'retry@example.com' });
-			await waitFor(() => receiver.received.length === 3, 2_000);
-			await sandbox().crm.dispatcher.idle();
-			const attempts = sandbox().crm.dispatcher.attempts.map(({ attempt, status, ok }) => ({ attempt, status, ok }));
-			expect(attempts).toEqual([
-				{ attempt: 1, status: 500, ok: false },
-				{ attempt: 2, status: 503, ok: false },
-				{ attempt: 3, status: 200, ok: true },
-			]);
-			expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1);
-			const [webhook] = (await api().post(`${WH}/Retrieve`, { Parameter: { WebhookId: webhookId } })).body.Response;
-			expect(webhook.StatusCode).toBe(0);
-		});
-
-		it('after the configured number of failed deliveries the webhook is disabled (StatusCode 2) and gets nothing more', async () => {
-			const webhookId = await register(api(), 'http://127.0.0.1:1/refused', 3);
-			await createLead(api(), { EmailAddress: 'fail1@example.com' });
-			await sandbox().crm.dispatcher.idle();
-			expect(sandbox().crm.dispatcher.attempts.map((a) => a.attempt)).toEqual([1, 2, 3, 4]);
-			expect(sandbox().crm.dispatcher.attempts.every((a) => a.error && !a.ok)).toBe(true);
-			const status = async () => (await api().post(`${WH}/Retrieve`, { Parameter: { WebhookId: webhookId } })).body.Response[0].StatusCode;
-			expect(await status()).toBe(0);
-			await createLead(api(), { EmailAddress: 'fail2@example.com' });
-			await sandbox().crm.dispatcher.idle();
-			expect(await status()).toBe(2);
-			expect((await api().post(`${WH}/Retrieve`, { Parameter: { StatusCode: 2 } })).body.Response.map((w: Loose) => w.WebhookId)).toEqual([webhookId]);
-			await createLead(api(), { EmailAddress: 'fail3@example.com' });
-			await sleep(50);
-			expect(sandbox().crm.dispatcher.attempts).toHaveLength(8);
-		});
-
-		it('Lead.Update fires "lead updated", stage and owner changes only with postUpdatedLead=true', async () => {
-			for (const event of [4, 5, 6]) await register(api(), `${receiver.url}/e${event}`, event);
-			const id = await createLead(api(), { EmailAddress: 'stage@example.com' });
-			await api().post(`${LM}/Lead.Update?leadId=${id}`, pairs({ ProspectStage: 'Opportunity' }));
-			await sleep(60);
-			expect(receiver.received).toHaveLength(0);
-			const newOwner = sandbox().accounts[0].users[1].ID;
-			await api().post(`${LM}/Lead.Update?leadId=${id}&postUpdatedLead=true`, pairs({ ProspectStage: 'Customer', OwnerId: newOwner }));
-			await waitFor(() => receiver.received.length === 3);
-			const byPath = Object.fromEntries(receiver.received.map((r) => [r.path, JSON.parse(r.body)]));
-			expect(byPath['/e6']).toMatchObject({ ProspectID: id, ProspectStage: 'Customer', OwnerId: newOwner });
-			expect(byPath['/e5']).toMatchObject({ ProspectStage: 'Customer', PreviousProspectStage: 'Opportunity' });
-			expect(byPath['/e4']).toMatchObject({ OwnerId: newOwner });
-		});
-
-		it('activities, tasks and opportunities fire their events', async () => {
-			for (const event of [2, 7, 16, 31, 34]) await register(api(), `${receiver.url}/e${event}`, event);
-			const leadId = await createLead(api(), { EmailAddress: 'events@example.com' });
-			await api().post('/v2/ProspectActivity.svc/Create', { RelatedProspectId: leadId, ActivityEvent: 201, ActivityNote: 'call' });
-			const task = await api().post('/v2/Task.svc/Create', { Name: 't', TaskType: { Name: 'Meeting' }, OwnerId: sandbox().accounts[0].users[0].ID });
-			await api().post('/v2/Task.svc/Update', { UserTaskId: task.body.Message.Id, StatusCode: 1 });
-			const opportunity = await api().post('/v2/OpportunityManagement.svc/Capture', {
-				LeadDetails: pairs({ EmailAddress: 'events@example.com' }),
-				Opportunity: { OpportunityEventCode: 12000, Fields: [{ SchemaName: 'mx_Custom_1', Value: 'Deal' }] },
-			});
-			await api().post('/v2/OpportunityManagement.svc/Update', {
-				ProspectOpportunityId: opportunity.body.CreatedOpportunityId,
-				Fields: [{ SchemaName: 'mx_Custom_2', Value: 'Proposal' }],
-			});
-			await waitFor(() => ['/e2', '/e7', '/e16', '/e31', '/e34'].every((path) => receiver.received.some((r) => r.path === path)), 2_000, 'every event');
-			const first = (path: string) => JSON.parse(receiver.received.find((r) => r.path === path)!.body);
-			expect(first('/e2')).toMatchObject({ RelatedProspectId: leadId, ActivityEvent: '201', ActivityNote: 'call' });
-			expect(first('/e16')).toMatchObject({ UserTaskId: task.body.Message.Id, StatusCode: '1' });
-			expect(first('/e34')).toMatchObject({ OpportunityId: opportunity.body.CreatedOpportunityId, mx_Custom_2: 'Proposal' });
-		});
-
-		it('a landing-page submission fires webhooks for all pages or for the listed ones only', async () => {
-			await register(api(), `${receiver.url}/Loose`, 1);
-			await register(api(), `${receiver.url}/pricing-only`, 1, { IsSpecificLandingPage: true, LandingPageUrls: ['https://lp.example.com/pricing'] });
-			const submit = async (pageUrl: string, email: string) =>
-				(await control(sandbox(), 'POST', '/__sandbox/landing-page', { pageUrl, fields: { EmailAddress: email, FirstName: 'Visitor' } })).body;
-			const first = await submit('https://lp.example.com/home', 'lp1@example.com');
-			expect(first).toMatchObject({ created: true, leadId: expect.any(String) });
-			await submit('https://lp.example.com/pricing/', 'lp2@example.com');
-			await waitFor(() => receiver.received.length === 3);
-			await sleep(30);
-			expect(receiver.received.map((r) => r.path).sort()).toEqual(['/Loose', '/Loose', '/pricing-only']);
-			expect(JSON.parse(receiver.received.find((r) => r.path === '/pricing-only')!.body)).toMatchObject({
-				EmailAddress: 'lp2@example.com',
-				LandingPageUrl: 'https://lp.example.com/pricing/',
-			});
-			const invalid = await control(sandbox(), 'POST', '/__sandbox/landing-page', { pageUrl: 'https://lp.example.com', fields: { EmailAddress: 'nope' } });
-			expect(invalid.status).toBe(400);
-		});
-
-		it('an async capture becomes a CRM lead, readable by id, and fires "lead created"', async () => {
-			await register(api(), `${receiver.url}/created`, 3);
-			const asyncApi = apiClient(sandbox(), sandbox().accounts[0], { 'x-api-key': sandbox().accounts[0].asyncApiKey });
-			const accepted = await asyncApi.post('/lead/capture', pairs({ EmailAddress: 'queued@example.com', FirstName: 'Queued', SearchBy: 'EmailAddress' }));
-			expect(accepted.status).toBe(200);
-			await waitFor(() => receiver.received.length === 1, 3_000, 'the lead created webhook of the async capture');
-			const status = (await asyncApi.get(`/lead/status?RequestID=${accepted.body.RequestID}`)).body;
-			const leadId = JSON.parse(status.TaskStatus.Message).Message.Id;
-			expect(JSON.parse(receiver.received[0].body)).toMatchObject({ ProspectID: leadId, EmailAddress: 'queued@example.com' });
-			const [lead] = (await api().get(`${LM}/Leads.GetById?id=${leadId}`)).body;
-			expect(lead).toMatchObject({ FirstName: 'Queued', ProspectAutoId: expect.any(String) });
-			const duplicate = await api().post(`${LM}/Lead.Create`, pairs({ EmailAddress: 'queued@example.com' }));
-			expect(duplicate.body.ExceptionType).toBe('MXDuplicateEntryException');
+			expect(await raw(sandbox(), 'GET', `${WEBHOOK_DELETE_PATH}?webhookId=${id}`)).toMatchObject({ status: 405, allow: 'POST' });
+			expect(await gone(id)).toBe(false);
+			expect((await api().post(WEBHOOK_DELETE_PATH, { WebhookId: id })).body.Status).toBe('Success');
+			expect(await gone(id)).toBe(true);
 		});
 	});
 });

@@ -11,6 +11,7 @@ import { Crm } from './crm/crm';
 import { MxFailure } from './crm/common';
 import type { RateLimitOptions } from './crm/limits';
 import { CallLimiter, rateLimitExceeded } from './crm/limits';
+import type { WebhookDeleteForm, WebhookEventNumbers } from './crm/unconfirmed';
 import type { DeliveryOptions } from './crm/webhookDelivery';
 import type { SandboxAccount } from './fixtures';
 import { DEMO_ACCOUNT, US_ACCOUNT } from './fixtures';
@@ -30,8 +31,10 @@ export interface SandboxOptions {
 	bulkRateLimit?: RateLimitOptions;
 	/** Calls per access key per UTC day (off unless set). */
 	dailyQuota?: number;
-	/** Webhook delivery: retry waits, disable-after count, timeout. */
+	/** Webhook delivery: retry waits, disable-after count, timeout, batching window. */
 	delivery?: Partial<DeliveryOptions>;
+	/** Which form of Webhook.svc/Delete the accounts take (unsettled: see WEBHOOK_DELETE_PATH). */
+	webhookDeleteForm?: WebhookDeleteForm;
 	queue?: Partial<QueueOptions>;
 	faults?: FaultRule[];
 	seed?: number;
@@ -59,7 +62,7 @@ export interface RecordedRequest {
 	requestId?: string;
 }
 
-type Reply = { status: number; body: unknown };
+type Reply = { status: number; body: unknown; contentType?: string; headers?: Record<string, string> };
 
 type Handler = (ctx: { account: SandboxAccount; body: unknown; query: URLSearchParams; record: RecordedRequest }) => Reply;
 
@@ -126,6 +129,7 @@ export class LeadSquaredSandbox {
 			materialize: () => this.queue.materialize(),
 			nextCaptureFinish: () => this.queue.nextFinish(),
 			delivery: options.delivery,
+			webhookDeleteForm: options.webhookDeleteForm,
 		});
 		this.queue.onLeadWritten = (accountKey, lead, created) => this.crm.leadWritten(accountKey, lead, created);
 		Object.assign(this.routes, this.crmRoutes());
@@ -400,12 +404,16 @@ export class LeadSquaredSandbox {
 				if ('dailyQuota' in input) this.dailyQuota = (input.dailyQuota as number | null) ?? undefined;
 				if (input.queue) this.setQueue(input.queue as Partial<QueueOptions>);
 				if (input.delivery) this.crm.setDelivery(input.delivery as Partial<DeliveryOptions>);
+				if (input.webhookDeleteForm) this.crm.setWebhookDeleteForm(input.webhookDeleteForm as WebhookDeleteForm);
+				if (input.webhookEventNumbers) this.crm.setWebhookEventNumbers(input.webhookEventNumbers as WebhookEventNumbers);
 				return {
 					rateLimit: this.rateLimit,
 					bulkRateLimit: this.bulkRateLimit ?? null,
 					dailyQuota: this.dailyQuota ?? null,
 					queue: this.queue.options,
 					delivery: this.crm.dispatcher.options,
+					webhookDeleteForm: this.crm.webhookDeleteForm,
+					webhookEventNumbers: this.crm.webhookEventNumbers,
 				};
 			},
 		};
@@ -426,7 +434,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-	const text = JSON.stringify(reply.body);
-	res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+	const text = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
+	const contentType = reply.contentType ?? 'application/json; charset=utf-8';
+	res.writeHead(reply.status, { ...reply.headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
 	res.end(text);
 }

@@ -6,7 +6,7 @@ import { REPO_ROOT } from './builtNode';
 import type { Execution, N8nRestClient, NodeTypeDescription, WorkflowJson } from './tooling';
 import { nodeOutput } from './tooling';
 
-export const EVENT_TRIGGER_NODE = 'LeadSquared Trigger';
+export const EVENT_TRIGGER_NODE = 'LeadSquared Instant Trigger';
 const CREATE_LEAD_NODE = 'Create lead';
 
 /** The instant trigger's description as built into dist/ (what n8n loads). */
@@ -19,11 +19,12 @@ export function builtInstantTrigger(): NodeTypeDescription {
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A workflow of one LeadSquared Trigger (instant) on `events`, saved as the editor saves it (with a webhookId). */
+/** A workflow of one LeadSquared Instant Trigger on `events` (and further parameters), saved as the editor saves it (with a webhookId). */
 export async function saveEventTriggerWorkflow(
 	rest: N8nRestClient,
 	credential: { id: string; name: string },
 	events: string[],
+	parameters: Record<string, unknown> = {},
 ): Promise<WorkflowJson & { id: string; webhookId: string }> {
 	const webhookId = randomUUID();
 	const workflow = await rest.createWorkflow({
@@ -36,7 +37,7 @@ export async function saveEventTriggerWorkflow(
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
-				parameters: { events },
+				parameters: { events, ...parameters },
 				credentials: { leadSquaredApi: credential },
 			},
 		],

@@ -66,7 +66,7 @@ export function postActivity(
 		modifiedOn: now,
 	};
 	store.activities.push(activity);
-	store.emit(2, activityPayload(store, activity, lead));
+	store.emit(2, activityPayload(store, activity), { activityEvent: event });
 	return activity;
 }
 

@@ -1,6 +1,7 @@
 /** Reply shapes, validation helpers and date handling shared by the CRM endpoints. */
 
-export type Reply = { status: number; body: unknown };
+/** An answer: JSON unless `contentType` says otherwise (then `body` is the text sent). */
+export type Reply = { status: number; body: unknown; contentType?: string; headers?: Record<string, string> };
 
 export type Json = Record<string, unknown>;
 

@@ -75,8 +75,17 @@ function landingPage(store: CrmStore, input: Input) {
 	const pairs = Object.entries(input.fields).map(([Attribute, Value]) => ({ Attribute, Value }));
 	const leadInput = parseLeadPairs(pairs, store, 'fields');
 	const { lead, created } = captureLead(store, leadInput, `landing-page:${pageUrl}`);
-	store.emit(1, landingPagePayload(store, lead, pageUrl, leadInput.fields), pageUrl);
+	store.emit(1, landingPagePayload(store, lead, pageUrl, leadInput.fields), { landingPageUrl: pageUrl });
 	return { leadId: lead.id, created, submittedOn: lsqDate(store.now()) };
+}
+
+/** LeadSquared verifying a webhook's URL: a POST with no payload (a live probe; when LeadSquared sends it is not published). */
+function verify(crm: Crm, webhookId: string) {
+	for (const store of crm.allStores()) {
+		const webhook = store.webhooks.find((candidate) => candidate.id === webhookId);
+		if (webhook) return (crm.dispatcher.verify(store, webhook), { verifying: webhookId });
+	}
+	throw new Error(`no webhook ${webhookId}`);
 }
 
 /** Control endpoints of the CRM, merged into the server's /__sandbox/ routes. */
@@ -94,6 +103,7 @@ export function crmControlRoutes(crm: Crm, input: Input, url: URL): Record<strin
 			),
 		'POST /__sandbox/webhooks/deliveries/clear': () => ({ cleared: crm.dispatcher.attempts.splice(0).length }),
 		'POST /__sandbox/webhooks/delivery': () => (crm.setDelivery(input as Partial<DeliveryOptions>), crm.dispatcher.options),
+		'POST /__sandbox/webhooks/verify': () => verify(crm, String(input.webhookId ?? '')),
 		'POST /__sandbox/landing-page': () => landingPage(storeOf(crm, input.accessKey), input),
 	};
 	const entity = /^\/__sandbox\/crm\/([A-Za-z]+)$/.exec(url.pathname)?.[1];

@@ -9,7 +9,8 @@ import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
 import { taskRoutes } from './tasks';
-import { CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DEFAULT_DELIVERY } from './unconfirmed';
+import type { WebhookDeleteForm, WebhookEventNumbers } from './unconfirmed';
+import { CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DEFAULT_DELIVERY, DEFAULT_WEBHOOK_DELETE_FORM } from './unconfirmed';
 import { userRoutes } from './users';
 import type { DeliveryOptions } from './webhookDelivery';
 import { WebhookDispatcher } from './webhookDelivery';
@@ -26,6 +27,7 @@ export interface CrmOptions {
 	/** When the next queued capture will be applied, if any. */
 	nextCaptureFinish: () => number | undefined;
 	delivery?: Partial<DeliveryOptions>;
+	webhookDeleteForm?: WebhookDeleteForm;
 }
 
 const LEAD_WRITE_EVENTS = [3, 6];
@@ -41,8 +43,13 @@ export class Crm {
 
 	private captureTimer?: NodeJS.Timeout;
 
+	webhookDeleteForm: WebhookDeleteForm;
+
+	webhookEventNumbers: WebhookEventNumbers = 'page';
+
 	constructor(private readonly options: CrmOptions) {
 		this.dispatcher = new WebhookDispatcher({ ...DEFAULT_DELIVERY, ...options.delivery });
+		this.webhookDeleteForm = options.webhookDeleteForm ?? DEFAULT_WEBHOOK_DELETE_FORM;
 	}
 
 	storeFor(account: SandboxAccount): CrmStore {
@@ -55,6 +62,8 @@ export class Crm {
 				(from, event) => this.dispatcher.dispatch(from, event),
 				this.options.materialize,
 			);
+			store.webhookDeleteForm = this.webhookDeleteForm;
+			store.webhookEventNumbers = this.webhookEventNumbers;
 			this.stores.set(account.accessKey, store);
 		}
 		return store;
@@ -121,6 +130,20 @@ export class Crm {
 			this.captureQueued();
 		}, delay + 1);
 		this.captureTimer.unref();
+	}
+
+	/** Makes every account take this form of Webhook.svc/Delete only. */
+	setWebhookDeleteForm(form: WebhookDeleteForm): void {
+		if (form !== 'get' && form !== 'post') throw new Error("webhookDeleteForm must be 'get' or 'post'");
+		this.webhookDeleteForm = form;
+		for (const store of this.stores.values()) store.webhookDeleteForm = form;
+	}
+
+	/** Makes every account number webhook events as the Create page does ('page') or as the probe's account did ('probe'). */
+	setWebhookEventNumbers(numbers: WebhookEventNumbers): void {
+		if (numbers !== 'page' && numbers !== 'probe') throw new Error("webhookEventNumbers must be 'page' or 'probe'");
+		this.webhookEventNumbers = numbers;
+		for (const store of this.stores.values()) store.webhookEventNumbers = numbers;
 	}
 
 	setDelivery(options: Partial<DeliveryOptions>): void {

@@ -5,7 +5,7 @@ import { fail, invalidInput, isObject } from './common';
 import type { CrmLead, CrmStore } from './store';
 import { canonicalLeadField } from './store';
 import { BUSINESS_EXCEPTION_STATUS, CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DUPLICATE_ENTRY_MESSAGE } from './unconfirmed';
-import { leadPayload } from './webhookPayloads';
+import { leadFieldChangePayload, leadPayload } from './webhookPayloads';
 
 /** Lead fields sent as LeadSquared's `[{Attribute, Value}]` pairs, checked and keyed by schema name. */
 export interface LeadInput {
@@ -83,9 +83,14 @@ export function updateLead(store: CrmStore, lead: CrmLead, fields: Record<string
 	if (!fire) return 1;
 	const changed = (field: string) => (before[field] ?? '') !== (lead.fields[field] ?? '');
 	const payload = leadPayload(store, lead);
-	if (Object.keys(fields).some(changed)) store.emit(6, payload);
+	const changedFields = Object.keys(fields).filter(changed);
+	if (changedFields.length) store.emit(6, payload);
 	if (changed('ProspectStage')) store.emit(5, { ...payload, PreviousProspectStage: before.ProspectStage ?? null });
 	if (changed('OwnerId')) store.emit(4, { ...payload, PreviousOwnerId: before.OwnerId ?? null });
+	if (changedFields.length) {
+		const beforePayload = leadPayload(store, { ...lead, fields: before });
+		store.emit(26, leadFieldChangePayload(beforePayload, payload), { changedLeadFields: changedFields });
+	}
 	return 1;
 }
 

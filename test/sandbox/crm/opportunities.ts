@@ -94,7 +94,7 @@ function capture(store: CrmStore, body: unknown) {
 		const now = store.now();
 		created = { id: randomUUID(), leadId: lead.id, code: code!, note, opportunityDateTime: at, fields, createdOn: now, modifiedOn: now };
 		store.opportunities.push(created);
-		store.emit(31, opportunityPayload(store, created));
+		store.emit(31, opportunityPayload(store, created), { opportunityType: created.code });
 	}
 	// "An opportunity captured activity is always posted on the lead."
 	const activity = postActivity(store, lead, code!, note, at, {}, fields.Owner);
@@ -132,9 +132,10 @@ function update(store: CrmStore, body: unknown) {
 	if (note !== undefined) opportunity.note = note;
 	if (at !== undefined) opportunity.opportunityDateTime = at;
 	opportunity.modifiedOn = store.now();
-	store.emit(32, opportunityPayload(store, opportunity));
-	if (changed.length) store.emit(33, opportunityPayload(store, opportunity, changed));
-	if (changed.some((field) => OPPORTUNITY_STAGE_FIELDS.includes(field))) store.emit(34, opportunityPayload(store, opportunity, changed));
+	const typed = { opportunityType: opportunity.code };
+	store.emit(32, opportunityPayload(store, opportunity), typed);
+	if (changed.length) store.emit(33, opportunityPayload(store, opportunity), typed);
+	if (changed.some((field) => OPPORTUNITY_STAGE_FIELDS.includes(field))) store.emit(34, opportunityPayload(store, opportunity), typed);
 	return { Status: 'Success', Message: { Id: opportunity.id, AffectedRows: 1 } };
 }
 

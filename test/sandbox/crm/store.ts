@@ -6,7 +6,8 @@ import { LEAD_FIELDS } from '../fixtures';
 import type { ActivityType, OpportunityType, TaskType } from './catalog';
 import { ACTIVITY_TYPES, OPPORTUNITY_TYPES, TASK_TYPES } from './catalog';
 import { lsqDate, sameId } from './common';
-import { DEFAULT_LEAD_STAGE } from './unconfirmed';
+import type { WebhookDeleteForm, WebhookEventNumbers } from './unconfirmed';
+import { DEFAULT_LEAD_STAGE, DEFAULT_WEBHOOK_DELETE_FORM } from './unconfirmed';
 
 /** A lead as the async queue keeps it, plus what the CRM stamps on it. */
 export interface CrmLead extends Lead {
@@ -84,7 +85,12 @@ export interface WebhookRegistration {
 	landingPageUrls: string[];
 	isSpecificLandingPage: boolean;
 	notifyOnFailure: boolean;
-	properties: unknown;
+	/** WebhookProperties as sent: a string of JSON, or null. */
+	properties: string | null;
+	/** What the registration watches: the activity type (events 2, 15), the lead field (26), the opportunity types (31–35). */
+	activityEvent?: number;
+	changedLeadField?: string;
+	opportunityEvents?: number[];
 	customHeaders: CustomHeader[];
 	/** 0 enabled, 1 disabled by hand, 2 disabled after failed deliveries. */
 	statusCode: 0 | 1 | 2;
@@ -99,6 +105,11 @@ export interface CrmEvent {
 	payload: Record<string, unknown>;
 	/** For landing-page submissions: the page the form was on. */
 	landingPageUrl?: string;
+	/** For activity events: the activity type; for opportunity events: the opportunity type. */
+	activityEvent?: number;
+	opportunityType?: number;
+	/** For lead field updates (26): the fields that changed. */
+	changedLeadFields?: string[];
 }
 
 export const UNIQUE_LEAD_FIELDS = ['EmailAddress', 'Phone'];
@@ -134,6 +145,12 @@ export class CrmStore {
 
 	readonly webhooks: WebhookRegistration[] = [];
 
+	/** Which form of Webhook.svc/Delete the account takes (see WEBHOOK_DELETE_PATH). */
+	webhookDeleteForm: WebhookDeleteForm = DEFAULT_WEBHOOK_DELETE_FORM;
+
+	/** How the account numbers webhook events (see PROBE_ACCOUNT_EVENT_NUMBERS). */
+	webhookEventNumbers: WebhookEventNumbers = 'page';
+
 	private nextAutoId = 1;
 
 	constructor(
@@ -144,8 +161,9 @@ export class CrmStore {
 		private readonly materialize: () => void,
 	) {}
 
-	emit(code: number, payload: Record<string, unknown>, landingPageUrl?: string): void {
-		this.emitEvent(this, { code, payload, landingPageUrl });
+	/** Tells the webhooks of `code` about something, with what they filter on (landing page, activity type, fields…). */
+	emit(code: number, payload: Record<string, unknown>, details: Omit<CrmEvent, 'code' | 'payload'> = {}): void {
+		this.emitEvent(this, { code, payload, ...details });
 	}
 
 	/** The user whose keys the calls use: the sandbox takes the account's first user. */

@@ -16,8 +16,43 @@ export const ACTIVITY_TYPE_NOT_FOUND = 'Activity type not found';
 /** Synchronous opportunity capture: only the async twin's path ({async-host}/opportunity/capture) is shown. */
 export const OPPORTUNITY_CAPTURE_PATH = '/v2/OpportunityManagement.svc/Capture';
 
-/** Webhook delete: the page exists, its path was not seen. Body `{WebhookId}`. */
+/**
+ * Webhook delete: its page could not be read. A live probe of a real account (a public
+ * repository's "LeadSquared API gotchas", 2026-08) found `GET …/Webhook.svc/Delete?webhookId=<id>`
+ * works and a POST answers 405. What it answers on success is not shown (`{Status, Message}` here).
+ * `WEBHOOK_DELETE_FORMS.post` is the form the sandbox takes when told to
+ * (`webhookDeleteForm: 'post'`) to stand for an account whose Delete is the other, unsettled form.
+ */
 export const WEBHOOK_DELETE_PATH = '/v2/Webhook.svc/Delete';
+
+export type WebhookDeleteForm = 'get' | 'post';
+
+export const DEFAULT_WEBHOOK_DELETE_FORM: WebhookDeleteForm = 'get';
+
+/** What IIS / WCF's webHttp endpoints answer for a method the operation does not take: 405, an HTML page, `Allow`. */
+export const METHOD_NOT_ALLOWED = {
+	status: 405,
+	contentType: 'text/html; charset=UTF-8',
+	body: '<!DOCTYPE html><html><head><title>Service</title></head><body><div id="content"><p class="heading1">Service</p><p>Method not allowed.</p></div></body></html>',
+};
+
+/**
+ * Webhook Create's refusals seen by the live probe, with the HTTP status it saw where it said
+ * one (the others: 500, as the probe found malformed input usually gets). The messages of an
+ * unknown activity type, a missing ChangedLeadField and a second webhook on one lead field
+ * were not quoted by the probe.
+ */
+export const WEBHOOK_CREATE_REFUSALS = {
+	propertiesNotString: { status: 400, type: 'MXInvalidInputException', message: "Unexpected character encountered while parsing value: {. Path 'WebhookProperties'." },
+	propertiesNotJson: { status: 500, type: 'MXInvalidDataTypeException', message: 'Webhook Properties is not a valid JSON' },
+	propertiesNotFound: { status: 500, type: 'MXInvalidDataTypeException', message: 'Webhook Properties is not found' },
+	noActivityEvent: { status: 500, type: 'MXInvalidDataTypeException', message: 'You have not passed ActivityEvent.' },
+	unknownActivityEvent: { status: 500, type: 'MXInvalidDataTypeException', message: 'ActivityEvent is not a valid activity type' },
+	noChangedLeadField: { status: 500, type: 'MXInvalidDataTypeException', message: 'You have not passed ChangedLeadField.' },
+	unknownLeadField: { status: 500, type: 'MXInvalidDataTypeException', message: 'ChangedLeadField is not a lead field' },
+	leadFieldTaken: { status: 500, type: 'MXDuplicateEntryException', message: 'A webhook already exists for this lead field' },
+	unknownOpportunityType: { status: 500, type: 'MXInvalidDataTypeException', message: 'OpportunityEvents has an opportunity type that does not exist' },
+};
 
 /** Task types list: referred to as "Get list of Task Types", path not seen. */
 export const TASK_TYPES_PATH = '/v2/Task.svc/TaskTypes.Get';
@@ -74,14 +109,44 @@ export const WEBHOOK_EVENTS: Record<number, { name: string; displayName: string 
 };
 
 /**
+ * How an account numbers `WebhookEvent` in Create and Update. 'page': the Create a Webhook page's
+ * numbers (WEBHOOK_EVENTS). 'probe': the opportunity numbers the live probe's account used,
+ * which it enumerated by creating each number and reading back the EventCode LeadSquared
+ * assigned: 29 Opportunity_Post_Create, 30 Opportunity_Post_Update, 31 Opportunity_Post_Delete,
+ * 32 "Opportunity Field value cannot be empty", 33 and 34 HTTP 500, 35 and 36 "Webhook Event not
+ * found" (the statuses and types the probe did not give are the sandbox's choice).
+ */
+export type WebhookEventNumbers = 'page' | 'probe';
+
+export const PROBE_ACCOUNT_EVENT_NUMBERS: Record<number, number | { status: number; type: string; message: string }> = {
+	29: 31,
+	30: 32,
+	31: 35,
+	32: { status: 500, type: 'MXInvalidDataTypeException', message: 'Opportunity Field value cannot be empty' },
+	33: { status: 500, type: 'MXException', message: 'The service failed to process the request' },
+	34: { status: 500, type: 'MXException', message: 'The service failed to process the request' },
+	35: { status: 500, type: 'MXInvalidDataTypeException', message: 'Webhook Event not found' },
+	36: { status: 500, type: 'MXInvalidDataTypeException', message: 'Webhook Event not found' },
+};
+
+/**
  * Webhook delivery. "Failed deliveries are retried 3 times" comes from a secondary source; the
- * waits between tries and how many failed deliveries disable a webhook are not published.
+ * waits between tries are not published. The live probe: "ten consecutive non-200s disable the
+ * webhook" (re-enabling is manual), and activity webhooks are batched: "LSQ groups everything
+ * from one minute together, so the body is always an array" (latency about 2 minutes).
  */
 export const DEFAULT_DELIVERY = {
 	retryDelaysMs: [60_000, 5 * 60_000, 15 * 60_000],
-	disableAfterFailures: 5,
+	disableAfterFailures: 10,
 	timeoutMs: 10_000,
+	batchWindowMs: 60_000,
 };
+
+/**
+ * Events delivered in batches (an array a minute): activity events, per the probe, and the
+ * opportunity events, whose deliveries the probe saw in the activity shape (unconfirmed).
+ */
+export const BATCHED_WEBHOOK_EVENTS = [2, 15, 31, 32, 33, 34, 35];
 
 /** Whether Lead.Capture's update of an existing lead fires "lead updated" (it has no postUpdatedLead flag). */
 export const CAPTURE_UPDATE_FIRES_LEAD_UPDATED = true;

@@ -2,15 +2,17 @@ import { request as httpRequest } from 'http';
 import { request as httpsRequest } from 'https';
 
 import type { CrmEvent, CrmStore, WebhookRegistration } from './store';
-import { DEFAULT_DELIVERY, WEBHOOK_EVENTS } from './unconfirmed';
+import { BATCHED_WEBHOOK_EVENTS, DEFAULT_DELIVERY, WEBHOOK_EVENTS } from './unconfirmed';
 
 export interface DeliveryOptions {
 	/** Waits before each retry of a failed delivery (LeadSquared: 3 retries; waits unpublished). */
 	retryDelaysMs: number[];
-	/** Consecutive failed deliveries (every retry spent) after which a webhook is disabled (StatusCode 2). */
+	/** Consecutive answers other than 200 (or no answer) after which a webhook is disabled (StatusCode 2): 10, per the probe. */
 	disableAfterFailures: number;
 	/** How long one attempt waits for the receiver's answer. */
 	timeoutMs: number;
+	/** How long batched events (BATCHED_WEBHOOK_EVENTS) are gathered into one delivery: a minute, per the probe. */
+	batchWindowMs: number;
 }
 
 export interface DeliveryAttempt {
@@ -22,6 +24,8 @@ export interface DeliveryAttempt {
 	eventName: string;
 	/** 1 for the first try, 2… for retries. */
 	attempt: number;
+	/** A verification (a POST with no payload) rather than a delivery. */
+	verification?: boolean;
 	at: number;
 	url: string;
 	method: 'POST';
@@ -33,8 +37,8 @@ export interface DeliveryAttempt {
 }
 
 /** The body as the webhook's content type wants it. LeadSquared's text/plain body is not published: JSON text here. */
-export function encodePayload(contentType: string, payload: Record<string, unknown>): string {
-	if (contentType === 'application/x-www-form-urlencoded') {
+export function encodePayload(contentType: string, payload: Record<string, unknown> | Array<Record<string, unknown>>): string {
+	if (contentType === 'application/x-www-form-urlencoded' && !Array.isArray(payload)) {
 		const form = new URLSearchParams();
 		for (const [key, value] of Object.entries(payload)) {
 			form.append(key, value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -55,10 +59,21 @@ function headersFor(webhook: WebhookRegistration, body: string): Record<string, 
 	return headers;
 }
 
+/** Whether the registration watches this event (its type, the landing page, a changed field). */
+function watches(webhook: WebhookRegistration, event: CrmEvent): boolean {
+	if (webhook.statusCode !== 0 || webhook.event !== event.code) return false;
+	if (event.code === 1) return !webhook.isSpecificLandingPage || webhook.landingPageUrls.some((url) => sameUrl(url, event.landingPageUrl));
+	if (webhook.activityEvent !== undefined) return webhook.activityEvent === event.activityEvent;
+	if (webhook.changedLeadField !== undefined) return (event.changedLeadFields ?? []).includes(webhook.changedLeadField);
+	if (webhook.opportunityEvents !== undefined) return event.opportunityType !== undefined && webhook.opportunityEvents.includes(event.opportunityType);
+	return true;
+}
+
 /**
  * Posts events to the webhooks registered for them, off the API call's path: each delivery is
- * tried, retried after the configured waits on a non-2xx answer or a connection error, and
- * recorded attempt by attempt. Webhooks are not signed, as LeadSquared's are not.
+ * tried, retried after the configured waits on an answer other than 200 or a connection error,
+ * and recorded attempt by attempt. Activity (and opportunity) events are gathered for
+ * `batchWindowMs` and posted as one array. Webhooks are not signed, as LeadSquared's are not.
  */
 export class WebhookDispatcher {
 	readonly attempts: DeliveryAttempt[] = [];
@@ -67,6 +82,9 @@ export class WebhookDispatcher {
 
 	private readonly pending = new Set<Promise<void>>();
 
+	/** Batched events waiting for their window to close, by webhook. */
+	private readonly batches = new Map<string, Array<Record<string, unknown>>>();
+
 	private nextDelivery = 1;
 
 	private closed = false;
@@ -74,16 +92,28 @@ export class WebhookDispatcher {
 	constructor(public options: DeliveryOptions = { ...DEFAULT_DELIVERY }) {}
 
 	dispatch(store: CrmStore, event: CrmEvent): void {
-		const targets = store.webhooks.filter(
-			(webhook) =>
-				webhook.statusCode === 0 &&
-				webhook.event === event.code &&
-				(event.code !== 1 || !webhook.isSpecificLandingPage || webhook.landingPageUrls.some((url) => sameUrl(url, event.landingPageUrl))),
-		);
-		for (const webhook of targets) {
-			const body = encodePayload(webhook.contentType, event.payload);
-			this.schedule(store, webhook, event.code, body, this.nextDelivery++, 1, 0);
+		for (const webhook of store.webhooks.filter((candidate) => watches(candidate, event))) {
+			if (!BATCHED_WEBHOOK_EVENTS.includes(event.code)) {
+				this.schedule(store, webhook, event.code, encodePayload(webhook.contentType, event.payload), this.nextDelivery++, 1, 0);
+				continue;
+			}
+			const batch = this.batches.get(webhook.id);
+			if (batch) {
+				batch.push(event.payload);
+				continue;
+			}
+			this.batches.set(webhook.id, [event.payload]);
+			this.later(this.options.batchWindowMs, () => {
+				const payloads = this.batches.get(webhook.id) ?? [];
+				this.batches.delete(webhook.id);
+				this.schedule(store, webhook, event.code, encodePayload(webhook.contentType, payloads), this.nextDelivery++, 1, 0);
+			});
 		}
+	}
+
+	/** A verification of the webhook's URL: a POST with no payload (what the probe found LeadSquared sends), not retried. */
+	verify(store: CrmStore, webhook: WebhookRegistration): void {
+		this.schedule(store, webhook, webhook.event, '', this.nextDelivery++, 1, 0, true);
 	}
 
 	/** Resolves once no delivery is in flight or waiting for a retry. */
@@ -98,6 +128,16 @@ export class WebhookDispatcher {
 		this.closed = true;
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
+		this.batches.clear();
+	}
+
+	private later(delayMs: number, run: () => void): void {
+		if (this.closed) return;
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			run();
+		}, delayMs);
+		this.timers.add(timer);
 	}
 
 	private schedule(
@@ -108,19 +148,16 @@ export class WebhookDispatcher {
 		deliveryId: number,
 		attempt: number,
 		delayMs: number,
+		verification = false,
 	): void {
-		if (this.closed) return;
-		const run = () => {
-			const attemptDone = this.attempt(store, webhook, event, body, deliveryId, attempt);
+		// Never on the API call's own path: even a first try waits for the next turn of the event loop.
+		this.later(delayMs, () => {
+			// A webhook disabled (or deleted) meanwhile gets nothing more.
+			if (webhook.statusCode !== 0 || !store.webhooks.includes(webhook)) return;
+			const attemptDone = this.attempt(store, webhook, event, body, deliveryId, attempt, verification);
 			this.pending.add(attemptDone);
 			void attemptDone.finally(() => this.pending.delete(attemptDone));
-		};
-		// Never on the API call's own path: even a first try waits for the next turn of the event loop.
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
-			run();
-		}, delayMs);
-		this.timers.add(timer);
+		});
 	}
 
 	private async attempt(
@@ -130,6 +167,7 @@ export class WebhookDispatcher {
 		body: string,
 		deliveryId: number,
 		attempt: number,
+		verification: boolean,
 	): Promise<void> {
 		const headers = headersFor(webhook, body);
 		const record: DeliveryAttempt = {
@@ -146,11 +184,13 @@ export class WebhookDispatcher {
 			headers,
 			body,
 			ok: false,
+			...(verification ? { verification } : {}),
 		};
 		this.attempts.push(record);
 		try {
 			record.status = await post(webhook.url, headers, body, this.options.timeoutMs);
-			record.ok = record.status >= 200 && record.status < 300;
+			// The probe: "ten consecutive non-200s disable the webhook".
+			record.ok = record.status === 200;
 		} catch (error) {
 			record.error = (error as Error).message;
 		}
@@ -158,16 +198,13 @@ export class WebhookDispatcher {
 			webhook.consecutiveFailures = 0;
 			return;
 		}
-		const retryDelay = this.options.retryDelaysMs[attempt - 1];
-		if (retryDelay !== undefined) {
-			this.schedule(store, webhook, event, body, deliveryId, attempt + 1, retryDelay);
-			return;
-		}
 		webhook.consecutiveFailures++;
 		if (webhook.statusCode === 0 && webhook.consecutiveFailures >= this.options.disableAfterFailures) {
 			webhook.statusCode = 2;
 			webhook.modifiedOn = store.now();
 		}
+		const retryDelay = this.options.retryDelaysMs[attempt - 1];
+		if (retryDelay !== undefined && !verification) this.schedule(store, webhook, event, body, deliveryId, attempt + 1, retryDelay);
 	}
 }
 

@@ -4,32 +4,39 @@ import { leadView } from './store';
 /**
  * What each webhook event posts. LeadSquared publishes one sample, for "lead created": a flat
  * object of lead fields (ProspectID, ProspectAutoId, FirstName, …, Origin, DoNotEmail, DoNotCall,
- * ProspectStage, Score, …). The lead events use that shape. The activity, task, opportunity and
- * landing-page payloads are NOT published: they are kept flat in the same style here and are
- * unconfirmed (see test/sandbox/README.md).
+ * ProspectStage, Score, …). The lead events use that shape. A live probe of a real account (a
+ * public repository's "LeadSquared API gotchas", sections 15 and 16, and its webhook receiver,
+ * 2026-08) saw the activity payload, opportunity deliveries in that same shape, and the Lead
+ * Field Update payload; they follow it here. The task and landing-page payloads are NOT
+ * published: they are kept flat in the lead sample's style and are unconfirmed (see
+ * test/sandbox/README.md).
  */
 
 export function leadPayload(store: CrmStore, lead: CrmLead): Record<string, unknown> {
 	return { ...leadView(store, lead), Origin: 'API', DoNotEmail: '0', DoNotCall: '0', Score: '0', EngagementScore: '0' };
 }
 
-/** Unconfirmed shape. */
-export function activityPayload(store: CrmStore, activity: Activity, lead: CrmLead): Record<string, unknown> {
+/**
+ * One activity, as the probe saw it: `ProspectActivityId`, `RelatedProspectId`, `ActivityEvent`,
+ * `ActivityEventName`, `CreatedBy` and `CreatedOn` at the top, the activity's fields as an object
+ * under `Data` (the note at `Data.Note`). The lead's own fields are not in it.
+ */
+export function activityPayload(store: CrmStore, activity: Activity): Record<string, unknown> {
 	const type = store.activityTypes.find((t) => t.ActivityEvent === activity.event);
 	return {
 		ProspectActivityId: activity.id,
 		RelatedProspectId: activity.leadId,
 		ActivityEvent: String(activity.event),
 		ActivityEventName: type?.DisplayName ?? null,
-		ActivityNote: activity.note,
-		ActivityDateTime: store.date(activity.activityDateTime),
+		CreatedBy: activity.ownerId,
 		CreatedOn: store.date(activity.createdOn),
-		...activity.fields,
-		FirstName: lead.fields.FirstName || null,
-		LastName: lead.fields.LastName || null,
-		EmailAddress: lead.fields.EmailAddress || null,
-		Phone: lead.fields.Phone || null,
+		Data: { Note: activity.note, ...activity.fields },
 	};
+}
+
+/** A Lead Field Update delivery, as the probe saw it: the whole lead before and after. */
+export function leadFieldChangePayload(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+	return { Before: before, After: after };
 }
 
 /** Unconfirmed shape. */
@@ -53,20 +60,19 @@ export function taskPayload(store: CrmStore, task: Task): Record<string, unknown
 	};
 }
 
-/** Unconfirmed shape. */
-export function opportunityPayload(store: CrmStore, opportunity: Opportunity, changed?: string[]): Record<string, unknown> {
-	const type = store.opportunityTypes.find((t) => t.Code === opportunity.code);
+/**
+ * An opportunity event, as the probe saw them: in the activity shape, the opportunity type in
+ * `ActivityEvent`, no `ActivityEventName` and an empty `Data` (that account's opportunity fields
+ * were not in it). Whether other accounts get the fields is unconfirmed.
+ */
+export function opportunityPayload(store: CrmStore, opportunity: Opportunity): Record<string, unknown> {
 	return {
-		OpportunityId: opportunity.id,
+		ProspectActivityId: opportunity.id,
 		RelatedProspectId: opportunity.leadId,
-		OpportunityEvent: String(opportunity.code),
-		OpportunityType: type?.Name ?? null,
-		OpportunityNote: opportunity.note,
-		OpportunityDateTime: store.date(opportunity.opportunityDateTime),
-		...opportunity.fields,
+		ActivityEvent: String(opportunity.code),
+		CreatedBy: opportunity.fields.Owner ?? null,
 		CreatedOn: store.date(opportunity.createdOn),
-		ModifiedOn: store.date(opportunity.modifiedOn),
-		...(changed ? { ChangedFields: changed.join(',') } : {}),
+		Data: {},
 	};
 }
 

@@ -20,7 +20,9 @@ import {
 } from './common';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmStore, CustomHeader, WebhookRegistration } from './store';
-import { BUSINESS_EXCEPTION_STATUS, WEBHOOK_DELETE_PATH, WEBHOOK_EVENTS } from './unconfirmed';
+import { PROBE_ACCOUNT_EVENT_NUMBERS, WEBHOOK_EVENTS } from './unconfirmed';
+import { webhookDeleteRoutes, webhookNotFound } from './webhookDelete';
+import { eventSettings, TOP_LEVEL_KEYS } from './webhookRules';
 
 const BASE = '/v2/Webhook.svc';
 
@@ -37,10 +39,9 @@ const WRITE_KEYS = [
 	'NotifyOnFailure',
 	'WebhookProperties',
 	'CustomHeaders',
+	...TOP_LEVEL_KEYS,
 ];
 
-const webhookNotFound = (): never =>
-	fail(BUSINESS_EXCEPTION_STATUS.MXInvalidEntityReferenceException, 'MXInvalidEntityReferenceException', 'Webhook not found');
 
 function webhookUrl(value: string): string {
 	let url: URL | undefined;
@@ -57,6 +58,16 @@ function eventCode(value: unknown): number {
 	const code = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
 	if (!Number.isInteger(code) || !WEBHOOK_EVENTS[code]) invalidInput(`WebhookEvent '${String(value)}' is not a webhook event code`);
 	return code;
+}
+
+/** The event an account files a Create or Update `WebhookEvent` number under (see PROBE_ACCOUNT_EVENT_NUMBERS). */
+function accountEvent(store: CrmStore, value: unknown): number {
+	if (store.webhookEventNumbers === 'page') return eventCode(value);
+	const number = Number(value);
+	const mapped = PROBE_ACCOUNT_EVENT_NUMBERS[number];
+	if (typeof mapped === 'number') return mapped;
+	if (mapped) return fail(mapped.status, mapped.type, mapped.message);
+	return eventCode(value);
 }
 
 function customHeaders(value: unknown): CustomHeader[] {
@@ -89,7 +100,7 @@ function landingPageUrls(value: unknown): string[] {
 }
 
 /** Reads the writable settings; on update, what is left out keeps its value. */
-function applySettings(request: Json, target: Partial<WebhookRegistration>, creating: boolean): void {
+function applySettings(store: CrmStore, request: Json, target: Partial<WebhookRegistration>, creating: boolean): void {
 	const url = optionalText(request, 'URL', 2000);
 	if (url !== undefined && url.trim() !== '') target.url = webhookUrl(url);
 	else if (creating) mandatoryMissing("'URL' is mandatory");
@@ -101,7 +112,7 @@ function applySettings(request: Json, target: Partial<WebhookRegistration>, crea
 			invalidInput(`ContentType must be one of ${WEBHOOK_CONTENT_TYPES.join(', ')}`);
 		target.contentType = contentType.toLowerCase();
 	} else if (creating) target.contentType = 'application/json';
-	if (request.WebhookEvent !== undefined && request.WebhookEvent !== null) target.event = eventCode(request.WebhookEvent);
+	if (request.WebhookEvent !== undefined && request.WebhookEvent !== null) target.event = accountEvent(store, request.WebhookEvent);
 	else if (creating) mandatoryMissing("'WebhookEvent' is mandatory");
 	const description = optionalText(request, 'Description', 500);
 	if (description !== undefined || creating) target.description = description ?? '';
@@ -110,7 +121,10 @@ function applySettings(request: Json, target: Partial<WebhookRegistration>, crea
 	if (specific !== undefined || creating) target.isSpecificLandingPage = specific ?? false;
 	const notify = optionalBoolean(request, 'NotifyOnFailure');
 	if (notify !== undefined || creating) target.notifyOnFailure = notify ?? false;
-	if ('WebhookProperties' in request || creating) target.properties = request.WebhookProperties ?? null;
+	if (creating || ['WebhookEvent', 'WebhookProperties', ...TOP_LEVEL_KEYS].some((key) => key in request)) {
+		Object.assign(target, { activityEvent: undefined, changedLeadField: undefined, opportunityEvents: undefined });
+		Object.assign(target, eventSettings(store, request, target.event!, target.id));
+	}
 	if ('CustomHeaders' in request || creating) target.customHeaders = customHeaders(request.CustomHeaders);
 	const event = target.event;
 	if (target.isSpecificLandingPage && event === 1 && !target.landingPageUrls?.length) {
@@ -122,7 +136,7 @@ function create(store: CrmStore, body: unknown) {
 	const request = objectBody(body);
 	rejectUnknownKeys(request, WRITE_KEYS);
 	const settings: Partial<WebhookRegistration> = {};
-	applySettings(request, settings, true);
+	applySettings(store, request, settings, true);
 	const now = store.now();
 	const webhook = {
 		...settings,
@@ -146,7 +160,7 @@ function update(store: CrmStore, body: unknown) {
 	const id = optionalText(request, 'WebhookId') ?? mandatoryMissing("'WebhookId' is mandatory");
 	const webhook = store.webhooks.find((w) => sameId(w.id, id)) ?? webhookNotFound();
 	const settings: Partial<WebhookRegistration> = { ...webhook };
-	applySettings(request, settings, false);
+	applySettings(store, request, settings, false);
 	const status = optionalInteger(request, 'StatusCode');
 	if (status !== undefined && status !== 0 && status !== 1) invalidInput('StatusCode must be 0 (enabled) or 1 (disabled)');
 	Object.assign(webhook, settings, { modifiedOn: store.now() });
@@ -208,21 +222,11 @@ function retrieve(store: CrmStore, body: unknown) {
 	return { RecordCount: rows.length, Response: sortRows(rows, column, descending).slice(skip, skip + take) };
 }
 
-function remove(store: CrmStore, body: unknown) {
-	const request = objectBody(body);
-	rejectUnknownKeys(request, ['WebhookId']);
-	const id = optionalText(request, 'WebhookId') ?? mandatoryMissing("'WebhookId' is mandatory");
-	const index = store.webhooks.findIndex((w) => sameId(w.id, id));
-	if (index < 0) webhookNotFound();
-	store.webhooks.splice(index, 1);
-	return { Status: 'Success', Message: { AffectedRows: 1 } };
-}
-
 export function webhookRoutes(): CrmRoutes {
 	return {
 		[`POST ${BASE}/Create`]: { handler: ({ store, body }) => reply(create(store, body)) },
 		[`POST ${BASE}/Update`]: { handler: ({ store, body }) => reply(update(store, body)) },
 		[`POST ${BASE}/Retrieve`]: { optionalBody: true, handler: ({ store, body }) => reply(retrieve(store, body)) },
-		[`POST ${WEBHOOK_DELETE_PATH}`]: { handler: ({ store, body }) => reply(remove(store, body)) },
+		...webhookDeleteRoutes(),
 	};
 }
