@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'net';
 import type { CaptureRequest, LeadAttribute, QueueOptions } from './asyncQueue';
 import { AsyncQueue, DEFAULT_QUEUE } from './asyncQueue';
 import type { FaultKind, FaultRule } from './faults';
-import { FaultPlan, seededRandom } from './faults';
+import { FaultPlan, infrastructureFailure, seededRandom } from './faults';
 import { crmControlRoutes } from './crm/control';
 import { Crm } from './crm/crm';
 import { MxFailure } from './crm/common';
@@ -37,6 +37,12 @@ export interface SandboxOptions {
 	seed?: number;
 	/** Clock of the async queue (a test may pass a virtual one). */
 	clock?: () => number;
+	/**
+	 * Paths no LeadSquared page shows, served elsewhere (from → to), for tests of the node's
+	 * overrides: the sandbox then answers at `from` what LeadSquared answers to a path it does
+	 * not have, and serves the API at `to`.
+	 */
+	relocatedPaths?: Record<string, string>;
 }
 
 export interface RecordedRequest {
@@ -59,7 +65,7 @@ export interface RecordedRequest {
 	requestId?: string;
 }
 
-type Reply = { status: number; body: unknown };
+type Reply = { status: number; body: unknown; contentType?: string };
 
 type Handler = (ctx: { account: SandboxAccount; body: unknown; query: URLSearchParams; record: RecordedRequest }) => Reply;
 
@@ -99,6 +105,8 @@ export class LeadSquaredSandbox {
 
 	dailyQuota?: number;
 
+	relocatedPaths: Record<string, string>;
+
 	/** LeadSquared's CRM: leads (shared with the async queue), activities, tasks, opportunities, notes, webhooks. */
 	readonly crm: Crm;
 
@@ -117,6 +125,7 @@ export class LeadSquaredSandbox {
 		this.rateLimit = options.rateLimit ?? { calls: 25, windowMs: 5_000 };
 		this.bulkRateLimit = options.bulkRateLimit;
 		this.dailyQuota = options.dailyQuota;
+		this.relocatedPaths = options.relocatedPaths ?? {};
 		const clock = options.clock ?? Date.now;
 		this.queue = new AsyncQueue({ ...DEFAULT_QUEUE, ...options.queue }, clock);
 		this.crm = new Crm({
@@ -328,8 +337,15 @@ export class LeadSquaredSandbox {
 		send(res, reply);
 	}
 
+	/** The route a method and path reach, after relocations. */
+	private routeAt(method: string, path: string): Route | undefined {
+		if (this.relocatedPaths[path] !== undefined) return undefined;
+		const from = Object.entries(this.relocatedPaths).find(([, to]) => to === path)?.[0];
+		return this.routes[`${method} ${from ?? path}`];
+	}
+
 	private reply(record: RecordedRequest, query: URLSearchParams, failure: FaultKind | undefined): Reply {
-		const route = this.routes[`${record.method} ${record.path}`];
+		const route = this.routeAt(record.method, record.path);
 		if (record.accessKey) {
 			const refused = this.limiter.admit(record.accessKey, route?.bulk ?? false, {
 				rateLimit: this.rateLimit,
@@ -340,10 +356,16 @@ export class LeadSquaredSandbox {
 		}
 		if (failure === 'status429') return rateLimitExceeded(this.rateLimit);
 		if (failure === 'status400') return badRequest('The request body is not as per API specification (injected fault)');
-		if (failure?.startsWith('status5')) {
-			return error(Number(failure.slice(6)), 'MXException', 'The service failed to process the request (injected fault)');
+		if (failure === 'status500Mx') {
+			return error(500, 'MXInvalidDataTypeException', 'A value in the request is not of the expected type (injected fault)');
 		}
-		if (!route) return error(404, 'MXAPINotFoundException', `No API at ${record.method} ${record.path}`);
+		if (failure?.startsWith('status5')) return infrastructureFailure(Number(failure.slice(6)), this.routes[`${record.method} ${record.path}`]?.async ?? false);
+		if (!route) {
+			// A path LeadSquared has with another method: IIS/WCF's 405 (a live probe met it on Webhook.svc/Delete).
+			const otherMethod = ['GET', 'POST'].some((method) => method !== record.method && this.routeAt(method, record.path));
+			if (otherMethod) return { status: 405, body: 'Method not allowed.', contentType: 'text/plain' };
+			return error(404, 'MXAPINotFoundException', `No API at ${record.method} ${record.path}`);
+		}
 
 		const secretKey = record.headers['x-lsq-secretkey'] ?? query.get('secretKey');
 		const account = this.accounts.find((a) => a.accessKey === record.accessKey && a.secretKey === secretKey);
@@ -400,6 +422,7 @@ export class LeadSquaredSandbox {
 				if ('dailyQuota' in input) this.dailyQuota = (input.dailyQuota as number | null) ?? undefined;
 				if (input.queue) this.setQueue(input.queue as Partial<QueueOptions>);
 				if (input.delivery) this.crm.setDelivery(input.delivery as Partial<DeliveryOptions>);
+				if (input.relocatedPaths) this.relocatedPaths = input.relocatedPaths as Record<string, string>;
 				return {
 					rateLimit: this.rateLimit,
 					bulkRateLimit: this.bulkRateLimit ?? null,
@@ -426,7 +449,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-	const text = JSON.stringify(reply.body);
-	res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+	const text = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
+	const contentType = `${reply.contentType ?? 'application/json'}; charset=utf-8`;
+	res.writeHead(reply.status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
 	res.end(text);
 }
