@@ -8,6 +8,7 @@ import type {
 
 import { ENDPOINTS } from '../nodes/LeadSquared/transport/endpoints';
 import { API_BASE_URL_EXPRESSION, CUSTOM_REGION, REGIONS } from '../nodes/LeadSquared/transport/hosts';
+import { planProperties } from '../nodes/LeadSquared/transport/planProperties';
 
 const regionOptions = [
 	...Object.entries(REGIONS).map(([value, region]) => ({
@@ -80,29 +81,7 @@ export class LeadSquaredApi implements ICredentialType {
 			description:
 				'The x-api-key of the LeadSquared Async API. Needed only by the Lead operations (Capture Async, Get Capture Status, Get Capture Metrics).',
 		},
-		{
-			displayName:
-				"LeadSquared's API limits depend on your plan: newer plans allow 10 (Pro) or 20 (Super) calls per 5 seconds, older ones from 2 (Lite) to 25 (Enterprise) per 5 seconds, and every plan has a daily quota. Enter your plan's limit below; past the daily quota, LeadSquared refuses every call until the quota resets.",
-			name: 'planLimitsNotice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Rate Limit (Calls)',
-			name: 'rateLimitCalls',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 25,
-			description:
-				'How many API calls your account may make per window (your LeadSquared plan says). Every LeadSquared node shares it: within one n8n instance exactly, and across queue-mode workers by adapting to the 429s LeadSquared answers.',
-		},
-		{
-			displayName: 'Rate Limit Window (Seconds)',
-			name: 'rateLimitWindowSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			default: 5,
-		},
+		...planProperties,
 	];
 
 	authenticate: IAuthenticateGeneric = {

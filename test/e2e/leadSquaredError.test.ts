@@ -23,9 +23,7 @@ describeEachLine('A LeadSquared error in real n8n', { label: 'errors' }, (stack)
 		expect(execution.status).toBe('error');
 		const { error, lastNodeExecuted } = execution.data.resultData;
 		expect(lastNodeExecuted).toBe(PUSH_NODE);
-		expect(error?.message).toBe(
-			'LeadSquared failed to handle the request (500): The service failed to process the request (injected fault) [item 0]',
-		);
+		expect(error?.message).toBe('LeadSquared failed to handle the request (500): 500 - Internal server error. [item 0]');
 		// a push is not safe to send twice: the node reports instead of retrying
 		expect(error?.description).toMatch(/Not sent again automatically/);
 		expect(sandbox.requestsTo(PUSH_PATH).map((request) => request.status)).toEqual([500]);

@@ -20,6 +20,8 @@ export interface CrmCase {
 	bad: IDataObject;
 	/** How the node words the bad item's error. */
 	badError: RegExp;
+	/** For a call whose path no readable page shows: how its 404 names the call and where to override the path. */
+	unconfirmed?: { what: string; overrideIn: string };
 }
 
 let unique = 0;
@@ -35,6 +37,10 @@ export const CRM_CASES: CrmCase[] = [
 		method: 'GET',
 		path: '/v2/LeadManagement.svc/Leads.GetById',
 		replaySafe: true,
+		unconfirmed: {
+			what: 'the lead lookup by ID',
+			overrideIn: "the credential's Override API Paths Not on LeadSquared’s Pages → Lead by ID Path",
+		},
 		parameters: { resource: 'lead', operation: 'get', ...byLeadId },
 		good: (f) => ({ leadId: f.leadId }),
 		bad: NOT_AN_ID,
@@ -79,7 +85,7 @@ export const CRM_CASES: CrmCase[] = [
 		parameters: { resource: 'lead', operation: 'create', fieldsMode: 'json', json: '={{ $json.lead }}' },
 		good: () => ({ lead: { FirstName: 'Matrix', EmailAddress: fresh() } }),
 		bad: { lead: { FirstName: null } },
-		badError: /^'Lead Fields' has no field with a value; LeadSquared needs at least one \[item 1\]$/,
+		badError: /^'Lead Fields' has no field with a value; LeadSquared needs at least one \(left out as empty: FirstName\) \[item 1\]$/,
 	},
 	{
 		name: 'Lead → Update',
@@ -175,6 +181,7 @@ export const CRM_CASES: CrmCase[] = [
 		method: 'POST',
 		path: OPPORTUNITY_CAPTURE_PATH,
 		replaySafe: false,
+		unconfirmed: { what: 'the opportunity capture', overrideIn: "the operation's Options → Capture API URL (Override)" },
 		parameters: {
 			resource: 'opportunity',
 			operation: 'capture',
@@ -207,7 +214,7 @@ export const CRM_CASES: CrmCase[] = [
 		method: 'POST',
 		path: '/v2/OpportunityManagement.svc/GetOpportunitiesOfLead',
 		replaySafe: true,
-		parameters: { resource: 'opportunity', operation: 'getAll', ...byLeadId, returnAll: true },
+		parameters: { resource: 'opportunity', operation: 'getAll', ...byLeadId, returnAll: true, filters: { opportunityType: SALES_DEAL } },
 		good: (f) => ({ leadId: f.leadId }),
 		bad: NOT_AN_ID,
 		badError: LEAD_NOT_AN_ID,
@@ -217,6 +224,7 @@ export const CRM_CASES: CrmCase[] = [
 		method: 'POST',
 		path: NOTE_CREATE_PATH,
 		replaySafe: false,
+		unconfirmed: { what: 'the note', overrideIn: "the operation's Options → Note API URL (Override)" },
 		parameters: { resource: 'note', operation: 'create', ...byLeadId, note: '={{ $json.note }}' },
 		good: (f) => ({ leadId: f.leadId, note: 'Asked for a quote' }),
 		bad: { leadId: '6f75b09d-0187-45d6-86dd-f848bd5a0aca', note: '' },

@@ -16,7 +16,12 @@ export interface SimulatedExecution {
 export interface Scenario {
 	processes: number;
 	executions: SimulatedExecution[];
+	/** LeadSquared's limit for the account (its 429s name it). */
 	limit?: RateLimit;
+	/** The limit the governors start from (the credential's), when it is not LeadSquared's. */
+	credentialLimit?: RateLimit;
+	/** The credential names a plan, so the governors may look above its limit. */
+	lookAbove?: boolean;
 	/** One-way network delay range (ms) between a process and LeadSquared. */
 	latencyMs?: [number, number];
 	seed?: number;
@@ -34,8 +39,10 @@ export interface ScenarioResult {
 	wallMs: number;
 	floorMs: number;
 	executionMs: number[];
-	/** Per process: 429s to probes and to calls within its share, and its final share. */
-	processes: Array<{ probesRefused: number; refusedWithinShare: number; share: number }>;
+	/** Per process: 429s to probes and to calls within its share, its final share and the limit it ended with. */
+	processes: Array<{ probesRefused: number; refusedWithinShare: number; share: number; limit: RateLimit }>;
+	/** When each 429 was answered. */
+	rateLimitedAt: number[];
 }
 
 /** LeadSquared's limiter as the sandbox models it: a sliding window counting the calls it accepted. */
@@ -45,6 +52,8 @@ class SimulatedLeadSquared {
 	calls = 0;
 
 	rateLimited = 0;
+
+	readonly rateLimitedAt: number[] = [];
 
 	constructor(
 		private readonly limit: RateLimit,
@@ -59,7 +68,10 @@ class SimulatedLeadSquared {
 		this.calls++;
 		const status = inWindow < this.limit.calls ? 200 : 429;
 		if (status === 200) this.acceptedAt.push(now);
-		else this.rateLimited++;
+		else {
+			this.rateLimited++;
+			this.rateLimitedAt.push(now);
+		}
 		await this.time.sleep(this.delay());
 		return status;
 	}
@@ -87,7 +99,12 @@ export async function simulate(scenario: Scenario): Promise<ScenarioResult> {
 	const limit = scenario.limit ?? { calls: 25, windowMs: 5_000 };
 	const time = new VirtualTime(scenario.seed ?? 1);
 	const leadSquared = new SimulatedLeadSquared(limit, time, scenario.latencyMs ?? [2, 6]);
-	const governors = Array.from({ length: scenario.processes }, () => new RateGovernor(limit, time));
+	const governors = Array.from(
+		{ length: scenario.processes },
+		() => new RateGovernor(scenario.credentialLimit ?? limit, time, scenario.lookAbove),
+	);
+	// LeadSquared's 429 names the account's limit ("API calls exceeded the limit of 25 in 5 second(s)").
+	const outcomeOf = (answer: number) => (answer === 429 ? { refusedUnder: limit } : ('counted' as const));
 	const patienceMs = scenario.patienceMs ?? 600_000;
 	let failedItems = 0;
 
@@ -98,7 +115,7 @@ export async function simulate(scenario: Scenario): Promise<ScenarioResult> {
 		const worker = async () => {
 			while (next < items) {
 				next++;
-				const status = await governors[process].run(async () => await leadSquared.call(), (answer) => (answer === 429 ? 'rateLimited' : 'counted'), patienceMs);
+				const status = await governors[process].run(async () => await leadSquared.call(), outcomeOf, patienceMs);
 				if (status !== 200) failedItems++;
 			}
 		};
@@ -121,6 +138,8 @@ export async function simulate(scenario: Scenario): Promise<ScenarioResult> {
 			probesRefused: governor.refused.probes,
 			refusedWithinShare: governor.refused.withinShare,
 			share: governor.share,
+			limit: governor.limit,
 		})),
+		rateLimitedAt: leadSquared.rateLimitedAt,
 	};
 }

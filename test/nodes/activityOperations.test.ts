@@ -179,13 +179,32 @@ describe('Activity → Get Many', () => {
 			parameters: getAll({ returnAll: true, filters: { activityEvent: PHONE_CALL } }),
 			credentials: credentials(),
 		});
-		const notes = items.map((item) => (item.json.Data as { ActivityEvent_Note: string }).ActivityEvent_Note);
+		const notes = items.map((item) => (item.json.ActivityFields as { ActivityEvent_Note: string }).ActivityEvent_Note);
 		expect(notes).toEqual(expect.arrayContaining(['Call 0', 'Call 1', 'Call 2', 'Call 3', 'Fixture call']));
 		expect(new Set(notes).size).toBe(notes.length);
 		expect(sandbox().requestsTo(`${PA}/Retrieve`)[0].body).toEqual({
 			Parameter: { ActivityEvent: PHONE_CALL },
 			Paging: { Offset: 0, RowCount: 100 },
 		});
+	});
+
+	it('outputs each activity in Retrieve’s own names (Id, EventCode, ActivityFields), and Data’s {Key, Value} pairs also as dataByKey', async () => {
+		const { items } = await runNode({
+			parameters: getAll({ returnAll: true, filters: { activityEvent: PHONE_CALL } }),
+			credentials: credentials(),
+		});
+		const call = items.find((item) => item.json.Id === fixtures().activityId)!.json;
+		expect(call).toMatchObject({
+			Id: fixtures().activityId,
+			EventCode: PHONE_CALL,
+			EventName: 'Phone Call',
+			ActivityFields: { ActivityEvent_Note: 'Fixture call', CreatedBy: crm().keyOwner.ID },
+		});
+		expect(call.Data).toContainEqual({ Key: 'ActivityEvent_Note', Value: 'Fixture call' });
+		expect(call.dataByKey).toEqual(
+			Object.fromEntries((call.Data as Array<{ Key: string; Value: unknown }>).map(({ Key, Value }) => [Key, Value])),
+		);
+		expect(call.dataByKey).toMatchObject({ ActivityEvent_Note: 'Fixture call' });
 	});
 
 	it('with Return All, asks for page after page (Offset 0, 1…) until LeadSquared’s RecordCount is reached', async () => {

@@ -146,12 +146,10 @@ describe('Notification → Send Browser Push, in the n8n engine against the sand
 		expect(run.error?.httpCode).toBe('400');
 	});
 
-	it('a 500 is reported with LeadSquared’s text and not sent again', async () => {
+	it('a 500 is reported with the failing server’s words (its error page’s title) and not sent again', async () => {
 		sandbox().setFaults([{ kind: 'status500', path: PUSH_PATH }]);
 		const run = await runNode({ parameters: push(), items: [{ name: 'A' }], credentials: sandbox().credentialsFor() });
-		expect(run.error?.message).toBe(
-			'LeadSquared failed to handle the request (500): The service failed to process the request (injected fault) [item 0]',
-		);
+		expect(run.error?.message).toBe('LeadSquared failed to handle the request (500): 500 - Internal server error. [item 0]');
 		expect(run.error?.description).toContain('Not sent again automatically');
 		expect(sandbox().requestsTo(PUSH_PATH)).toHaveLength(1);
 		expectNoSecretIn(run.run);

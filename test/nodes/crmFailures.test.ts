@@ -63,10 +63,17 @@ describe.each(CRM_CASES)('$name', (crm) => {
 		expectNoSecretIn(result.run, ['wrong-secret-key-123', sandbox().accounts[0].accessKey]);
 	});
 
-	it('a 404 (no such API at this address) points at the credential’s host', async () => {
+	it('a 404 (no such API at this address) points at the credential’s host, and at the assumed path where no page shows it', async () => {
 		const result = await run(crm, { credentials: { apiUrl: `${sandbox().url}/not-leadsquared` } });
-		expect(result.error?.message).toMatch(/^LeadSquared answered 404 Not Found: No API at .* \[item 0\]$/);
-		expect(result.error?.description).toContain('Check the Region (or Custom URLs) of the credential');
+		if (crm.unconfirmed) {
+			const { what, overrideIn } = crm.unconfirmed;
+			expect(result.error?.message).toBe(
+				`LeadSquared did not accept ${what} at ${crm.method} /not-leadsquared${crm.path} (404); this path is not on LeadSquared's pages; override it in ${overrideIn} [item 0]`,
+			);
+		} else {
+			expect(result.error?.message).toMatch(/^LeadSquared answered 404 Not Found: No API at .* \[item 0\]$/);
+		}
+		expect(result.error?.description).toMatch(/check the Region \(or Custom URLs\) of the credential/i);
 	});
 
 	it('a 429 is sent again once LeadSquared has room, and succeeds', async () => {
@@ -87,9 +94,7 @@ describe.each(CRM_CASES)('$name', (crm) => {
 		it('a 500 is reported and not sent again (a repeat could write twice)', async () => {
 			sandbox().setFaults([{ kind: 'status500', path: crm.path, count: 1 }]);
 			const result = await run(crm);
-			expect(result.error?.message).toBe(
-				'LeadSquared failed to handle the request (500): The service failed to process the request (injected fault) [item 0]',
-			);
+			expect(result.error?.message).toBe('LeadSquared failed to handle the request (500): 500 - Internal server error. [item 0]');
 			expect(result.error?.description).toContain('Not sent again automatically');
 			expect(calls(crm)).toHaveLength(1);
 		});

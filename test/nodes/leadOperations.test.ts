@@ -223,22 +223,22 @@ describe('Lead → Get Recently Modified', () => {
 });
 
 describe('Lead → Create', () => {
-	it('creates a lead from mapped fields and outputs its ID and what was sent', async () => {
-		const email = unique('create');
-		const { items } = await runNode({
-			parameters: {
-				resource: 'lead',
-				operation: 'create',
-				fields: {
-					field: [
-						{ name: 'FirstName', value: '={{ $json.name }}' },
-						{ name: 'EmailAddress', value: '={{ $json.email }}' },
-					],
-				},
-			},
-			items: [{ name: 'Priya', email }],
+	const createMapped = async (field: Array<{ name: string; value: string }>, item: object) =>
+		await runNode({
+			parameters: { resource: 'lead', operation: 'create', fields: { field } },
+			items: [item as never],
 			credentials: credentials(),
 		});
+
+	it('creates a lead from mapped fields and outputs its ID and what was sent', async () => {
+		const email = unique('create');
+		const { items } = await createMapped(
+			[
+				{ name: 'FirstName', value: '={{ $json.name }}' },
+				{ name: 'EmailAddress', value: '={{ $json.email }}' },
+			],
+			{ name: 'Priya', email },
+		);
 		expect(items[0].json).toEqual({
 			leadId: expect.stringMatching(/^[0-9a-f-]{36}$/),
 			submitted: { FirstName: 'Priya', EmailAddress: email },
@@ -248,6 +248,35 @@ describe('Lead → Create', () => {
 			{ Attribute: 'FirstName', Value: 'Priya' },
 			{ Attribute: 'EmailAddress', Value: email },
 		]);
+	});
+
+	it('leaves out fields whose value is empty (an unmapped form field), lists them, and sends the rest', async () => {
+		const email = unique('create-empty');
+		const { items } = await createMapped(
+			[
+				{ name: 'EmailAddress', value: '={{ $json.email }}' },
+				{ name: 'FirstName', value: '={{ $json.first }}' },
+				{ name: 'Company', value: '   ' },
+			],
+			{ email, first: '' },
+		);
+		expect(items[0].json).toEqual({
+			leadId: expect.any(String),
+			submitted: { EmailAddress: email },
+			skippedEmptyFields: ['FirstName', 'Company'],
+		});
+		expect(sandbox().requestsTo(`${LM}/Lead.Create`)[0].body).toEqual([{ Attribute: 'EmailAddress', Value: email }]);
+	});
+
+	it('refuses a lead whose every field is empty before sending anything: empty strings are not values', async () => {
+		const run = await runNode({
+			parameters: { resource: 'lead', operation: 'create', fieldsMode: 'json', json: '={{ JSON.stringify({ FirstName: "", EmailAddress: " " }) }}' },
+			credentials: credentials(),
+		});
+		expect(run.error?.message).toBe(
+			"'Lead Fields' has no field with a value; LeadSquared needs at least one (left out as empty: FirstName, EmailAddress) [item 0]",
+		);
+		expectNothingSentTo(sandbox(), `${LM}/Lead.Create`);
 	});
 
 	it('a duplicate email is LeadSquared’s refusal (its words), reported and not sent again', async () => {
@@ -361,7 +390,74 @@ describe('Lead → Update', () => {
 			parameters: { ...update(leadBy('id', '6f75b09d-0187-45d6-86dd-f848bd5a0aca')), json: '{}' },
 			credentials: credentials(),
 		});
-		expect(run.error?.message).toBe("'Lead Fields' has no field with a value; LeadSquared needs at least one [item 0]");
+		expect(run.error?.message).toBe(
+			"'Lead Fields' has no field with a value; LeadSquared needs at least one; to empty a field, name it in Options → Clear Field Names or IDs [item 0]",
+		);
+		expect(sandbox().requests).toEqual([]);
+	});
+
+	it('an empty value is left out, not sent as a clear; a field is cleared only when named in Clear Field Names or IDs', async () => {
+		const email = unique('clear');
+		const leadId = await createLead({ EmailAddress: email, FirstName: 'Keep', JobTitle: 'Buyer', Company: 'Acme' });
+		const { items } = await runNode({
+			parameters: {
+				resource: 'lead',
+				operation: 'update',
+				lead: leadBy('id', leadId),
+				fields: {
+					field: [
+						{ name: 'FirstName', value: '={{ $json.first }}' },
+						{ name: 'Company', value: 'Acme Two' },
+					],
+				},
+				options: { clearFields: ['JobTitle'] },
+			},
+			items: [{ first: '' }],
+			credentials: credentials(),
+		});
+		expect(items[0].json).toEqual({
+			leadId,
+			affectedRows: 1,
+			automationsTriggered: false,
+			submitted: { Company: 'Acme Two' },
+			clearedFields: ['JobTitle'],
+			skippedEmptyFields: ['FirstName'],
+		});
+		expect(sandbox().requestsTo(`${LM}/Lead.Update`)[0].body).toEqual([
+			{ Attribute: 'Company', Value: 'Acme Two' },
+			{ Attribute: 'JobTitle', Value: '' },
+		]);
+		expect(crm().lead(leadId)?.fields).toMatchObject({ FirstName: 'Keep', JobTitle: '', Company: 'Acme Two' });
+	});
+
+	it('a clear alone is an update; clearing the e-mail is allowed (the lead is found by ID)', async () => {
+		const leadId = await createLead({ EmailAddress: unique('clear-only'), Phone: '+9198450' + String(Date.now()).slice(-5) });
+		const run = await runNode({
+			parameters: { ...update(leadBy('id', leadId)), json: '{}', options: { clearFields: ['Phone'] } },
+			credentials: credentials(),
+		});
+		expect(run.items[0].json).toMatchObject({ submitted: {}, clearedFields: ['Phone'] });
+		expect(crm().lead(leadId)?.fields.Phone).toBe('');
+	});
+
+	it.each([
+		[
+			'a field both given a value and cleared',
+			{ json: '{"JobTitle": "Buyer"}', options: { clearFields: ['jobtitle'] } },
+			/^'Clear Field Names or IDs' has jobtitle, which 'Lead Fields' also gives a value \[item 0\]$/,
+		],
+		['a field cleared twice', { options: { clearFields: ['JobTitle', 'JobTitle'] } }, /^'Clear Field Names or IDs' has JobTitle twice \[item 0\]$/],
+		[
+			'a field to clear that is not a schema name',
+			{ options: { clearFields: ['Job Title'] } },
+			/^'Clear Field Names or IDs' must be a LeadSquared schema name/,
+		],
+	])('refuses %s before sending anything', async (_, parameters, message) => {
+		const run = await runNode({
+			parameters: { ...update(leadBy('id', '6f75b09d-0187-45d6-86dd-f848bd5a0aca')), ...parameters },
+			credentials: credentials(),
+		});
+		expect(run.error?.message).toMatch(message);
 		expect(sandbox().requests).toEqual([]);
 	});
 });
@@ -375,13 +471,41 @@ describe('Lead → Create or Update', () => {
 		searchBy,
 	});
 
-	it('creates the lead the first time and updates the same lead the second time (by email)', async () => {
+	it('creates the lead the first time and updates the same lead the second time (by email); the output claims neither, as LeadSquared’s answer does not say', async () => {
 		const email = unique('upsert');
 		const first = await runNode({ parameters: upsert({ EmailAddress: email, FirstName: 'One' }), credentials: credentials() });
 		const second = await runNode({ parameters: upsert({ EmailAddress: email, FirstName: 'Two' }), credentials: credentials() });
-		expect(first.items[0].json).toMatchObject({ created: true, searchBy: null, automationsTriggered: false });
-		expect(second.items[0].json).toMatchObject({ leadId: first.items[0].json.leadId, created: false });
-		expect(crm().lead(first.items[0].json.leadId as string)?.fields.FirstName).toBe('Two');
+		const leadId = first.items[0].json.leadId as string;
+		for (const run of [first, second]) {
+			expect(run.items[0].json).toEqual({
+				leadId,
+				affectedRows: 1,
+				searchBy: null,
+				automationsTriggered: false,
+				submitted: { EmailAddress: email, FirstName: run === first ? 'One' : 'Two' },
+			});
+		}
+		expect(crm().lead(leadId)?.fields.FirstName).toBe('Two');
+	});
+
+	it('clears a field only when named, and refuses to clear the field LeadSquared finds the lead by', async () => {
+		const email = unique('upsert-clear');
+		const leadId = await createLead({ EmailAddress: email, JobTitle: 'Buyer' });
+		const { items } = await runNode({
+			parameters: { ...upsert({ EmailAddress: email, FirstName: '' }), options: { clearFields: ['JobTitle'] } },
+			credentials: credentials(),
+		});
+		expect(items[0].json).toMatchObject({ leadId, clearedFields: ['JobTitle'], skippedEmptyFields: ['FirstName'] });
+		expect(crm().lead(leadId)?.fields.JobTitle).toBe('');
+		sandbox().clearRecord();
+		const searchField = await runNode({
+			parameters: { ...upsert({ EmailAddress: email }), options: { clearFields: ['Phone'] } },
+			credentials: credentials(),
+		});
+		expect(searchField.error?.message).toBe(
+			"'Clear Field Names or IDs' has Phone, which LeadSquared finds the lead by: it cannot be cleared in the same call [item 0]",
+		);
+		expect(sandbox().requests).toEqual([]);
 	});
 
 	it('with Search By, sends it as LeadSquared’s SearchBy attribute', async () => {

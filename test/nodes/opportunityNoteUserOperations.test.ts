@@ -4,6 +4,7 @@ import { loadOptions, runNode } from '../harness/engine';
 import { useCrmNodeTests } from '../harness/crmNodeTests';
 import { DEMO_USERS } from '../sandbox/fixtures';
 import { NOTE_CREATE_PATH, OPPORTUNITY_CAPTURE_PATH } from '../sandbox/crm/unconfirmed';
+import { apiClient, pairs } from '../sandbox/crmTestKit';
 
 const OPP = '/v2/OpportunityManagement.svc';
 
@@ -145,7 +146,7 @@ describe('Opportunity → Update', () => {
 });
 
 describe('Opportunity → Get Many', () => {
-	it('gets a lead’s opportunities (by email, looked up first), filtered by type', async () => {
+	it('gets a lead’s opportunities (by email, looked up first), filtered by type: flat properties as LeadSquared lists them, no Fields[]', async () => {
 		const { items } = await runNode({
 			parameters: {
 				resource: 'opportunity',
@@ -156,11 +157,53 @@ describe('Opportunity → Get Many', () => {
 			},
 			credentials: credentials(),
 		});
-		expect(items.map((item) => item.json.OpportunityId)).toContain(fixtures().opportunityId);
+		const mine = items.find((item) => item.json.OpportunityId === fixtures().opportunityId)!.json;
+		expect(mine).toMatchObject({
+			RelatedProspectId: fixtures().leadId,
+			mx_Custom_1: expect.stringMatching(/^Fixture deal/),
+			Status: 'Open',
+			Owner: DEMO_USERS[0].ID,
+			ModifiedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+			opportunityType: SALES_DEAL,
+		});
+		expect(mine.Fields).toBeUndefined();
 		const [request] = sandbox().requestsTo(`${OPP}/GetOpportunitiesOfLead`);
 		expect(request.url).toContain(`leadId=${fixtures().leadId}`);
 		expect(request.url).toContain(`opportunityType=${SALES_DEAL}`);
 		expect(request.body).toEqual({ Paging: { PageIndex: 1, PageSize: 100 } });
+	});
+
+	it('without a type, asks for each of the account’s types in turn (LeadSquared needs one), all paired with the item', async () => {
+		const renewal = crm().opportunityTypes.find((type) => type.Name === 'Renewal')!.Code;
+		const api = apiClient(sandbox());
+		const renewed = await api.post(OPPORTUNITY_CAPTURE_PATH, {
+			LeadDetails: pairs({ EmailAddress: fixtures().email }),
+			Opportunity: { OpportunityEventCode: renewal, Fields: [{ SchemaName: 'mx_Custom_1', Value: `Renewal ${Date.now()}` }] },
+		});
+		sandbox().clearRecord();
+		const { items } = await runNode({
+			parameters: { resource: 'opportunity', operation: 'getAll', lead: leadBy('id', fixtures().leadId), returnAll: true },
+			credentials: credentials(),
+		});
+		const ids = items.map((item) => item.json.OpportunityId);
+		expect(ids).toEqual(expect.arrayContaining([fixtures().opportunityId, renewed.body.CreatedOpportunityId]));
+		expect(items.find((item) => item.json.OpportunityId === renewed.body.CreatedOpportunityId)!.json.opportunityType).toBe(renewal);
+		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(sandbox().requestsTo(`${OPP}/GetOpportunityTypes`, 'GET')).toHaveLength(1);
+		const perType = sandbox()
+			.requestsTo(`${OPP}/GetOpportunitiesOfLead`)
+			.map((request) => new URL(request.url, sandbox().url).searchParams.get('opportunityType'));
+		expect(perType).toEqual(crm().opportunityTypes.map((type) => String(type.Code)));
+		expect(sandbox().requestsTo(`${OPP}/GetOpportunitiesOfLead`).every((request) => request.status === 200)).toBe(true);
+	});
+
+	it('with a Limit across types, stops asking once it has enough', async () => {
+		const { items } = await runNode({
+			parameters: { resource: 'opportunity', operation: 'getAll', lead: leadBy('id', fixtures().leadId), limit: 1 },
+			credentials: credentials(),
+		});
+		expect(items).toHaveLength(1);
+		expect(sandbox().requestsTo(`${OPP}/GetOpportunitiesOfLead`)).toHaveLength(1);
 	});
 
 	it('refuses an opportunity type that is not a code before sending anything', async () => {

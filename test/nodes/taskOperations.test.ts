@@ -111,16 +111,14 @@ describe('Task → Create', () => {
 		expect(sandbox().requests).toEqual([]);
 	});
 
-	it('offers the task types by name (Create, Update) and by ID (Get Many’s filter)', async () => {
+	it('offers the task types by name (Create, Update) and by ID (Get Many’s filter), from RetrieveTaskType as its page shows', async () => {
 		const byName = await loadOptions('getTaskTypes', { parameters: {}, credentials: credentials() });
-		expect(byName).toEqual(
-			expect.arrayContaining([
-				{ name: 'Follow Up', value: 'Follow Up' },
-				{ name: 'Meeting', value: 'Meeting' },
-			]),
-		);
+		expect(byName.map((option) => option.value).sort()).toEqual(TASK_TYPES.map((type) => type.Name).sort());
+		expect(byName).toContainEqual({ name: 'Follow Up', value: 'Follow Up' });
 		const byId = await loadOptions('getTaskTypeIds', { parameters: {}, credentials: credentials() });
 		expect(byId).toContainEqual({ name: 'Meeting', value: TASK_TYPES.find((type) => type.Name === 'Meeting')!.Id });
+		expect(sandbox().requestsTo(`${TASK}/RetrieveTaskType`, 'GET').map((request) => request.status)).toEqual([200, 200]);
+		expect(sandbox().requests.filter((request) => request.path.endsWith('TaskTypes.Get'))).toEqual([]);
 	});
 });
 

@@ -1,6 +1,6 @@
 import type { Loose } from './crmTestKit';
 import { apiClient, control, createLead, pairs, useCrmSandbox } from './crmTestKit';
-import { OPPORTUNITY_CAPTURE_PATH, TASK_TYPES_PATH } from './crm/unconfirmed';
+import { OPPORTUNITY_CAPTURE_PATH } from './crm/unconfirmed';
 
 const PA = '/v2/ProspectActivity.svc';
 const TASK = '/v2/Task.svc';
@@ -86,6 +86,26 @@ describe('sandbox CRM: activities, tasks and opportunities', () => {
 			expect(answer.body.ExceptionType).toBe(type);
 		});
 
+		it('Retrieve names things as the live probe found: Id, EventCode, EventName, ActivityFields (an object) and Data as [{Key, Value}]', async () => {
+			await api().post(`${PA}/Create`, {
+				RelatedProspectId: leadId,
+				ActivityEvent: 201,
+				ActivityNote: 'Probe shape',
+				ActivityDateTime: '2024-05-01 10:00:00',
+				Fields: [{ SchemaName: 'mx_Custom_2', Value: 'Connected' }],
+			});
+			const [activity] = (await api().post(`${PA}/Retrieve?leadId=${leadId}`, {})).body.ProspectActivities;
+			expect(activity).toMatchObject({ Id: expect.any(String), EventCode: 201, EventName: 'Phone Call', RelatedProspectId: leadId });
+			expect(activity.ActivityFields).toMatchObject({
+				ActivityEvent_Note: 'Probe shape',
+				CreatedBy: sandbox().accounts[0].users[0].ID,
+				CreatedOn: expect.stringMatching(/^\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M$/),
+				mx_Custom_2: 'Connected',
+			});
+			expect(activity.Data).toContainEqual({ Key: 'ActivityEvent_Note', Value: 'Probe shape' });
+			expect(activity.Data.every((pair: Loose) => Object.keys(pair).sort().join() === 'Key,Value')).toBe(true);
+		});
+
 		it('refuses an activity on a lead that does not exist', async () => {
 			const answer = await api().post(`${PA}/Create`, { RelatedProspectId: NO_LEAD, ActivityEvent: 201 });
 			expect(answer.body).toMatchObject({ ExceptionType: 'MXInvalidEntityReferenceException', ExceptionMessage: 'Lead not found' });
@@ -99,9 +119,9 @@ describe('sandbox CRM: activities, tasks and opportunities', () => {
 			const first = await api().post(`${PA}/Retrieve?leadId=${leadId}`);
 			expect(first.body.RecordCount).toBe(30);
 			expect(first.body.ProspectActivities).toHaveLength(25);
-			expect(first.body.ProspectActivities[0].Data.ActivityEvent_Note).toBe('n29');
+			expect(first.body.ProspectActivities[0].ActivityFields.ActivityEvent_Note).toBe('n29');
 			const second = await api().post(`${PA}/Retrieve?leadId=${leadId}`, { Paging: { Offset: '1', RowCount: '25' } });
-			expect(second.body.ProspectActivities.map((a: Loose) => a.Data.ActivityEvent_Note)).toEqual(['n4', 'n3', 'n2', 'n1', 'n0']);
+			expect(second.body.ProspectActivities.map((a: Loose) => a.ActivityFields.ActivityEvent_Note)).toEqual(['n4', 'n3', 'n2', 'n1', 'n0']);
 			const demos = await api().post(`${PA}/Retrieve?leadId=${leadId}`, { Parameter: { ActivityEvent: 203 } });
 			expect(demos.body.RecordCount).toBe(10);
 			expect(demos.body.ProspectActivities.every((a: Loose) => a.EventCode === 203)).toBe(true);
@@ -155,8 +175,22 @@ describe('sandbox CRM: activities, tasks and opportunities', () => {
 			expect(unknown.body.ExceptionType).toBe('MXInvalidEntityReferenceException');
 		});
 
-		it('lists task types', async () => {
-			expect((await api().get(TASK_TYPES_PATH)).body.map((t: Loose) => t.Name)).toEqual(expect.arrayContaining(['Meeting', 'Phone Call']));
+		it('lists task types at RetrieveTaskType, as its page shows (the ID in Id), filtered by ColumnName/ColumnValue', async () => {
+			const all = (await api().get(`${TASK}/RetrieveTaskType`)).body;
+			expect(all.map((t: Loose) => t.Name)).toEqual(expect.arrayContaining(['Meeting', 'Phone Call']));
+			expect(all[0]).toMatchObject({ Category: expect.any(Number), Id: expect.stringMatching(/^[0-9a-f-]{36}$/), ColumnConfiguration: expect.any(Array) });
+			const meeting = all.find((t: Loose) => t.Name === 'Meeting');
+			const byId = (await api().get(`${TASK}/RetrieveTaskType?ColumnName=TaskTypeId&ColumnValue=${meeting.Id}`)).body;
+			expect(byId.map((t: Loose) => t.Name)).toEqual(['Meeting']);
+			const todos = (await api().get(`${TASK}/RetrieveTaskType?ColumnName=Category&ColumnValue=1`)).body;
+			expect(todos.length).toBeGreaterThan(0);
+			expect(todos.every((t: Loose) => t.Category === 1)).toBe(true);
+			expect((await api().get(`${TASK}/RetrieveTaskType?ColumnName=Colour&ColumnValue=red`)).status).toBe(400);
+		});
+
+		it('no longer answers the task-types path no page shows (TaskTypes.Get)', async () => {
+			const answer = await api().get(`${TASK}/TaskTypes.Get`);
+			expect(answer.status).toBe(404);
 		});
 	});
 
@@ -181,7 +215,16 @@ describe('sandbox CRM: activities, tasks and opportunities', () => {
 			expect(again.body).toMatchObject({ CreatedOpportunityId: null, AdditionalDetails: [{ PostDeDupActionPerformed: 3, ConflictedOpportunityId: first.body.CreatedOpportunityId }] });
 			const ofLead = await api().post(`${OPP}/GetOpportunitiesOfLead?leadId=${leadId}&opportunityType=12000`);
 			expect(ofLead.body.RecordCount).toBe(1);
-			expect(ofLead.body.List[0]).toMatchObject({ OpportunityId: first.body.CreatedOpportunityId, OpportunityName: 'Annual plan', Status: 'Open' });
+			// Flat properties, as the live probe found; only GetOpportunityDetails has Fields[].
+			expect(ofLead.body.List[0]).toMatchObject({
+				OpportunityId: first.body.CreatedOpportunityId,
+				RelatedProspectId: leadId,
+				mx_Custom_1: 'Annual plan',
+				Status: 'Open',
+				Owner: expect.any(String),
+				ModifiedOn: expect.any(String),
+			});
+			expect(ofLead.body.List[0].Fields).toBeUndefined();
 		});
 
 		it('capture creates the lead when no lead has the unique field', async () => {
@@ -216,6 +259,12 @@ describe('sandbox CRM: activities, tasks and opportunities', () => {
 			expect((await api().get(`${OPP}/GetOpportunityDetails?OpportunityId=${NO_LEAD}`)).body.ExceptionType).toBe('MXInvalidEntityReferenceException');
 			expect((await api().post(`${OPP}/Update`, { ProspectOpportunityId: NO_LEAD })).body.ExceptionMessage).toBe('Opportunity not found');
 			expect((await api().post(`${OPP}/GetOpportunitiesOfLead?leadId=${NO_LEAD}`)).body.ExceptionMessage).toBe('Lead not found');
+		});
+
+		it('refuses GetOpportunitiesOfLead without opportunityType, as the live probe found (500, an MX exception)', async () => {
+			const answer = await api().post(`${OPP}/GetOpportunitiesOfLead?leadId=${leadId}`);
+			expect(answer.status).toBe(500);
+			expect(answer.body.ExceptionType).toMatch(/^MX/);
 		});
 	});
 });

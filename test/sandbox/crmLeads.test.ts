@@ -134,13 +134,14 @@ describe('sandbox CRM: leads', () => {
 	it('Lead.CreateOrUpdate matches e-mail then phone, or SearchBy; a phone match with another e-mail is a duplicate', async () => {
 		const id = await createLead(api(), { EmailAddress: 'cu@example.com', Phone: '5550001' });
 		const update = await api().post(`${LM}/Lead.CreateOrUpdate`, pairs({ EmailAddress: 'cu@example.com', FirstName: 'Again' }));
-		expect(update.body.Message).toMatchObject({ Id: id, IsCreated: false });
+		// Page create-or-update: the answer is {Id, AffectedRows}, whether the lead was created or updated.
+		expect(update.body).toEqual({ Status: 'Success', Message: { Id: id, AffectedRows: 1 } });
 		const bySearch = await api().post(`${LM}/Lead.CreateOrUpdate`, pairs({ Phone: '5550001', LastName: 'Phoned', SearchBy: 'Phone' }));
 		expect(bySearch.body.Message.Id).toBe(id);
 		const clash = await api().post(`${LM}/Lead.CreateOrUpdate`, pairs({ EmailAddress: 'other@example.com', Phone: '5550001' }));
 		expect(clash.body.ExceptionType).toBe('MXDuplicateEntryException');
 		const created = await api().post(`${LM}/Lead.CreateOrUpdate`, pairs({ EmailAddress: 'fresh@example.com' }));
-		expect(created.body.Message).toMatchObject({ IsCreated: true });
+		expect(created.body).toEqual({ Status: 'Success', Message: { Id: expect.any(String), AffectedRows: 1 } });
 		expect(created.body.Message.Id).not.toBe(id);
 	});
 

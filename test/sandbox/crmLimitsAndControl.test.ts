@@ -78,4 +78,50 @@ describe('sandbox CRM: limits and control endpoints', () => {
 		expect(config.body.delivery).toMatchObject({ retryDelaysMs: [1, 2, 3], disableAfterFailures: 9 });
 		expect(sandbox().crm.dispatcher.options.disableAfterFailures).toBe(9);
 	});
+
+	describe('faults and paths', () => {
+		const raw = async (method: string, path: string) => {
+			const account = sandbox().accounts[0];
+			const response = await fetch(sandbox().url + path, {
+				method,
+				headers: { 'x-LSQ-AccessKey': account.accessKey, 'x-LSQ-SecretKey': account.secretKey, 'x-api-key': account.asyncApiKey },
+			});
+			return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+		};
+		afterEach(() => {
+			sandbox().setFaults([]);
+			sandbox().relocatedPaths = {};
+		});
+
+		it.each([500, 502, 503, 504])('an injected %i looks like a failing server or gateway: no MX exception in it', async (status) => {
+			sandbox().setFaults([{ kind: `status${status}` as 'status500', path: USERS }]);
+			const page = await raw('GET', USERS);
+			expect(page.status).toBe(status);
+			expect(page.type).toContain('text/html');
+			expect(page.text).toMatch(new RegExp(`<title>${status}[^<]*</title>`));
+			expect(page.text).not.toMatch(/MX\w*Exception/);
+			sandbox().setFaults([{ kind: `status${status}` as 'status500', path: '/lead/metrics' }]);
+			const gateway = await raw('GET', '/lead/metrics');
+			expect(gateway.status).toBe(status);
+			expect(Object.keys(JSON.parse(gateway.text))).toEqual(['message']);
+		});
+
+		it('an injected status500Mx is LeadSquared refusing the request: a 500 naming an MX exception', async () => {
+			sandbox().setFaults([{ kind: 'status500Mx', path: USERS }]);
+			const answer = await api().get(USERS);
+			expect(answer.status).toBe(500);
+			expect(answer.body).toMatchObject({ Status: 'Error', ExceptionType: expect.stringMatching(/^MX/) });
+		});
+
+		it('a path it serves with another method answers 405, as IIS does; an unknown path 404', async () => {
+			expect((await raw('POST', USERS)).status).toBe(405);
+			expect((await raw('GET', '/v2/LeadManagement.svc/NoSuchThing')).status).toBe(404);
+		});
+
+		it('a relocated path is served at its new place and not at the old one', async () => {
+			await control(sandbox(), 'POST', '/__sandbox/config', { relocatedPaths: { [USERS]: '/v2/UserManagement.svc/Users.List' } });
+			expect((await raw('GET', USERS)).status).toBe(404);
+			expect((await api().get('/v2/UserManagement.svc/Users.List')).body.length).toBeGreaterThan(0);
+		});
+	});
 });

@@ -2,9 +2,13 @@
 export type FaultKind =
 	/** LeadSquared rejects the body (400), whatever it was. */
 	| 'status400'
+	/** Infrastructure failures: a server or gateway error page, no MX exception (see infrastructureFailure). */
 	| 'status500'
 	| 'status502'
 	| 'status503'
+	| 'status504'
+	/** LeadSquared's application refuses the request with a 500 naming an MX exception, as live probes found it doing for malformed input. */
+	| 'status500Mx'
 	| 'status429'
 	/** Connection dropped before the request is processed. */
 	| 'dropBefore'
@@ -68,4 +72,40 @@ export class FaultPlan {
 		}
 		return { failure, latencyMs };
 	}
+}
+
+/** What a server or gateway answers when it fails: a body with no MX exception. */
+export interface InfrastructureAnswer {
+	status: number;
+	body: unknown;
+	contentType?: string;
+}
+
+const GATEWAY_TITLES: Record<number, string> = {
+	500: '500 - Internal server error.',
+	502: '502 Bad Gateway',
+	503: '503 Service Temporarily Unavailable',
+	504: '504 Gateway Time-out',
+};
+
+const API_GATEWAY_MESSAGES: Record<number, string> = {
+	500: 'Internal server error',
+	502: 'Internal server error',
+	503: 'Service Unavailable',
+	504: 'Endpoint request timed out',
+};
+
+/**
+ * LeadSquared's pages do not show what its infrastructure answers when it fails (a sandbox
+ * choice): the v2 API host the standard HTML error page of its web server or load balancer, the
+ * async host (an AWS API Gateway, its async-api page says) API Gateway's `{"message": …}`.
+ */
+export function infrastructureFailure(status: number, asyncHost: boolean): InfrastructureAnswer {
+	if (asyncHost) return { status, body: { message: API_GATEWAY_MESSAGES[status] ?? 'Internal server error' } };
+	const title = GATEWAY_TITLES[status] ?? `${status} Error`;
+	return {
+		status,
+		contentType: 'text/html; charset=utf-8',
+		body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`,
+	};
 }

@@ -5,13 +5,14 @@ import type { AddressInfo, Socket } from 'net';
 import type { CaptureRequest, LeadAttribute, QueueOptions } from './asyncQueue';
 import { AsyncQueue, DEFAULT_QUEUE } from './asyncQueue';
 import type { FaultKind, FaultRule } from './faults';
-import { FaultPlan, seededRandom } from './faults';
+import { FaultPlan, infrastructureFailure, seededRandom } from './faults';
 import { crmControlRoutes } from './crm/control';
 import { Crm } from './crm/crm';
 import { MxFailure } from './crm/common';
 import type { RateLimitOptions } from './crm/limits';
 import { CallLimiter, rateLimitExceeded } from './crm/limits';
 import type { WebhookDeleteForm, WebhookEventNumbers } from './crm/unconfirmed';
+import { METHOD_NOT_ALLOWED } from './crm/unconfirmed';
 import type { DeliveryOptions } from './crm/webhookDelivery';
 import type { SandboxAccount } from './fixtures';
 import { DEMO_ACCOUNT, US_ACCOUNT } from './fixtures';
@@ -40,6 +41,12 @@ export interface SandboxOptions {
 	seed?: number;
 	/** Clock of the async queue (a test may pass a virtual one). */
 	clock?: () => number;
+	/**
+	 * Paths no LeadSquared page shows, served elsewhere (from → to), for tests of the node's
+	 * overrides: the sandbox then answers at `from` what LeadSquared answers to a path it does
+	 * not have, and serves the API at `to`.
+	 */
+	relocatedPaths?: Record<string, string>;
 }
 
 export interface RecordedRequest {
@@ -102,6 +109,8 @@ export class LeadSquaredSandbox {
 
 	dailyQuota?: number;
 
+	relocatedPaths: Record<string, string>;
+
 	/** LeadSquared's CRM: leads (shared with the async queue), activities, tasks, opportunities, notes, webhooks. */
 	readonly crm: Crm;
 
@@ -120,6 +129,7 @@ export class LeadSquaredSandbox {
 		this.rateLimit = options.rateLimit ?? { calls: 25, windowMs: 5_000 };
 		this.bulkRateLimit = options.bulkRateLimit;
 		this.dailyQuota = options.dailyQuota;
+		this.relocatedPaths = options.relocatedPaths ?? {};
 		const clock = options.clock ?? Date.now;
 		this.queue = new AsyncQueue({ ...DEFAULT_QUEUE, ...options.queue }, clock);
 		this.crm = new Crm({
@@ -332,8 +342,15 @@ export class LeadSquaredSandbox {
 		send(res, reply);
 	}
 
+	/** The route a method and path reach, after relocations. */
+	private routeAt(method: string, path: string): Route | undefined {
+		if (this.relocatedPaths[path] !== undefined) return undefined;
+		const from = Object.entries(this.relocatedPaths).find(([, to]) => to === path)?.[0];
+		return this.routes[`${method} ${from ?? path}`];
+	}
+
 	private reply(record: RecordedRequest, query: URLSearchParams, failure: FaultKind | undefined): Reply {
-		const route = this.routes[`${record.method} ${record.path}`];
+		const route = this.routeAt(record.method, record.path);
 		if (record.accessKey) {
 			const refused = this.limiter.admit(record.accessKey, route?.bulk ?? false, {
 				rateLimit: this.rateLimit,
@@ -344,10 +361,16 @@ export class LeadSquaredSandbox {
 		}
 		if (failure === 'status429') return rateLimitExceeded(this.rateLimit);
 		if (failure === 'status400') return badRequest('The request body is not as per API specification (injected fault)');
-		if (failure?.startsWith('status5')) {
-			return error(Number(failure.slice(6)), 'MXException', 'The service failed to process the request (injected fault)');
+		if (failure === 'status500Mx') {
+			return error(500, 'MXInvalidDataTypeException', 'A value in the request is not of the expected type (injected fault)');
 		}
-		if (!route) return error(404, 'MXAPINotFoundException', `No API at ${record.method} ${record.path}`);
+		if (failure?.startsWith('status5')) return infrastructureFailure(Number(failure.slice(6)), this.routes[`${record.method} ${record.path}`]?.async ?? false);
+		if (!route) {
+			// A path LeadSquared has with another method: IIS/WCF's 405 (a live probe met it on Webhook.svc/Delete).
+			const otherMethod = ['GET', 'POST'].find((method) => method !== record.method && this.routeAt(method, record.path));
+			if (otherMethod) return { ...METHOD_NOT_ALLOWED, headers: { Allow: otherMethod } };
+			return error(404, 'MXAPINotFoundException', `No API at ${record.method} ${record.path}`);
+		}
 
 		const secretKey = record.headers['x-lsq-secretkey'] ?? query.get('secretKey');
 		const account = this.accounts.find((a) => a.accessKey === record.accessKey && a.secretKey === secretKey);
@@ -406,6 +429,7 @@ export class LeadSquaredSandbox {
 				if (input.delivery) this.crm.setDelivery(input.delivery as Partial<DeliveryOptions>);
 				if (input.webhookDeleteForm) this.crm.setWebhookDeleteForm(input.webhookDeleteForm as WebhookDeleteForm);
 				if (input.webhookEventNumbers) this.crm.setWebhookEventNumbers(input.webhookEventNumbers as WebhookEventNumbers);
+				if (input.relocatedPaths) this.relocatedPaths = input.relocatedPaths as Record<string, string>;
 				return {
 					rateLimit: this.rateLimit,
 					bulkRateLimit: this.bulkRateLimit ?? null,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ItemInput, quote } from '../helpers/itemInput';
 import { leadSquaredRequest } from '../transport';
 import { ENDPOINTS } from '../transport/endpoints';
+import type { UnconfirmedCall } from '../transport/unconfirmedCalls';
 
 /** A lead as the Lead field gives it: by ID (also what the list gives), email or phone. */
 export interface LeadReference {
@@ -10,8 +11,8 @@ export interface LeadReference {
 	value: string;
 }
 
-const LOOKUPS: Record<LeadReference['by'], { endpoint: string; param: string; what: string }> = {
-	id: { endpoint: ENDPOINTS.leadById, param: 'id', what: 'ID' },
+const LOOKUPS: Record<LeadReference['by'], { endpoint: string; param: string; what: string; unconfirmed?: UnconfirmedCall }> = {
+	id: { endpoint: ENDPOINTS.leadById, param: 'id', what: 'ID', unconfirmed: 'leadById' },
 	email: { endpoint: ENDPOINTS.leadByEmail, param: 'emailaddress', what: 'email' },
 	phone: { endpoint: ENDPOINTS.leadByPhone, param: 'phone', what: 'phone number' },
 };
@@ -41,6 +42,7 @@ export async function findLead(
 		qs: { [lookup.param]: lead.value },
 		replaySafe: true,
 		itemIndex,
+		unconfirmed: lookup.unconfirmed,
 	});
 	return Array.isArray(found) && found[0] && typeof found[0] === 'object' ? (found[0] as IDataObject) : undefined;
 }

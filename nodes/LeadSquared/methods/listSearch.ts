@@ -31,6 +31,7 @@ export async function searchLeads(
 			endpoint: ENDPOINTS.leadQuickSearch,
 			qs: { key: filter.trim() },
 			replaySafe: true,
+			unconfirmed: 'leadQuickSearch',
 		});
 		return { results: (Array.isArray(found) ? (found as IDataObject[]) : []).filter((lead) => lead.ProspectID).map(leadOption) };
 	}

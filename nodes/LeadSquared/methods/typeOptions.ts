@@ -1,18 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { listOf, opportunityTypesOf } from '../helpers/typeLists';
 import { leadSquaredRequest } from '../transport';
 import { ENDPOINTS } from '../transport/endpoints';
-
-async function list(this: ILoadOptionsFunctions, endpoint: string, qs?: IDataObject): Promise<IDataObject[]> {
-	const answer = await leadSquaredRequest.call(this, { host: 'api', method: 'GET', endpoint, qs, replaySafe: true });
-	return Array.isArray(answer) ? (answer as IDataObject[]) : [];
-}
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
 /** Activity types of the account, by event code. */
 export async function getActivityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await list.call(this, ENDPOINTS.activityTypes))
+	return (await listOf.call(this, ENDPOINTS.activityTypes, 'activityTypes'))
 		.filter((type) => typeof type.ActivityEvent === 'number')
 		.map((type) => ({
 			name: `${String(type.DisplayName ?? type.ActivityEvent)} (${String(type.ActivityEvent)})`,
@@ -43,9 +39,9 @@ export async function getActivityFields(this: ILoadOptionsFunctions): Promise<IN
 		.sort(byName);
 }
 
-/** Task types by name, as Task Create and Update send them (TaskType.Name). */
+/** Task types by name, as Task Create and Update send them (TaskType.Name), from RetrieveTaskType. */
 export async function getTaskTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await list.call(this, ENDPOINTS.taskTypes))
+	return (await listOf.call(this, ENDPOINTS.taskTypes))
 		.filter((type) => typeof type.Name === 'string')
 		.map((type) => ({ name: String(type.Name), value: String(type.Name) }))
 		.sort(byName);
@@ -53,7 +49,7 @@ export async function getTaskTypes(this: ILoadOptionsFunctions): Promise<INodePr
 
 /** Task types by ID, as Get Tasks filters on them (TypeName takes the type's ID). */
 export async function getTaskTypeIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await list.call(this, ENDPOINTS.taskTypes))
+	return (await listOf.call(this, ENDPOINTS.taskTypes))
 		.filter((type) => typeof type.Name === 'string' && typeof type.Id === 'string')
 		.map((type) => ({ name: String(type.Name), value: String(type.Id) }))
 		.sort(byName);
@@ -61,11 +57,5 @@ export async function getTaskTypeIds(this: ILoadOptionsFunctions): Promise<INode
 
 /** Opportunity types of the account, by event code. */
 export async function getOpportunityTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await list.call(this, ENDPOINTS.opportunityTypes))
-		.filter((type) => type.Code !== undefined && type.Code !== null)
-		.map((type) => ({
-			name: `${String(type.DisplayName ?? type.Name ?? type.Code)} (${String(type.Code)})`,
-			value: Number(type.Code),
-		}))
-		.sort(byName);
+	return (await opportunityTypesOf.call(this)).map(({ code, name }) => ({ name: `${name} (${code})`, value: code })).sort(byName);
 }

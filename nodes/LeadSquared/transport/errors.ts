@@ -3,10 +3,13 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { atItem } from '../helpers/atItem';
 import type { Account } from './account';
-import { redact } from './account';
-import { isDailyQuotaExhausted, isDecision } from './answerKinds';
+import { perWindow, redact } from './account';
+import { isDailyQuotaExhausted, isDecision, namedRateLimit } from './answerKinds';
+import type { RateLimit } from './rateGovernor';
 import type { Failure } from './retryPolicy';
 import { notRetriedReason, RATE_LIMIT_PATIENCE_WINDOWS } from './retryPolicy';
+import type { UnconfirmedCall } from './unconfirmedCalls';
+import { UNCONFIRMED_CALLS } from './unconfirmedCalls';
 
 /** What came back for one call: an HTTP answer, or a connection that failed. */
 export type Answer =
@@ -19,11 +22,25 @@ export interface FailedCall {
 	host: 'api' | 'async';
 	replaySafe: boolean;
 	itemIndex?: number;
+	/** The call's path is on no readable LeadSquared page. */
+	unconfirmed?: UnconfirmedCall;
+	/** The user gave the path or URL (an override) rather than the built-in one. */
+	overridden?: boolean;
+	/** The limit the account's governor kept to. */
+	limit?: RateLimit;
+}
+
+const HTML_TITLE = /<title[^>]*>([^<]*)<\/title>/i;
+
+/** A page a gateway or web server answered with: its title ("502 Bad Gateway"), or its text without tags. */
+function pageText(html: string): string {
+	const title = HTML_TITLE.exec(html)?.[1];
+	return (title ?? html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** LeadSquared's own words from an error body (`ExceptionMessage` in v2 APIs). */
 function leadSquaredMessage(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim().slice(0, 500) || undefined;
+	if (typeof body === 'string') return (/<[a-z!]/i.test(body) ? pageText(body) : body.trim()).slice(0, 500) || undefined;
 	if (!body || typeof body !== 'object') return undefined;
 	const fields = body as IDataObject;
 	for (const key of ['ExceptionMessage', 'Message', 'message', 'Status']) {
@@ -39,13 +56,43 @@ function leadSquaredMessage(body: unknown): string | undefined {
 
 const duration = (ms: number) => (ms >= 60_000 ? `${Number((ms / 60_000).toFixed(1))} minutes` : `${Number((ms / 1000).toFixed(1))} s`);
 
+/** A 404 or 405 to a call whose path no readable page shows: the path is what LeadSquared refused. */
+function unconfirmedPathRefused(answer: Answer & { kind: 'http' }, call: FailedCall, said: string | undefined): [string, string] {
+	const { what, overrideIn } = UNCONFIRMED_CALLS[call.unconfirmed!];
+	const where = `${call.method} ${new URL(call.url).pathname}`;
+	const words = said ? ` LeadSquared said: ${said}.` : '';
+	if (call.overridden) {
+		return [
+			`LeadSquared did not accept ${what} at ${where} (${answer.status}); this is the address set in ${overrideIn}`,
+			`Check that address: LeadSquared has no such API there.${words}`,
+		];
+	}
+	return [
+		`LeadSquared did not accept ${what} at ${where} (${answer.status}); this path is not on LeadSquared's pages; override it in ${overrideIn}`,
+		`The node's built-in path is an assumption. If other operations work with this credential, its host is right and only this path is wrong (LeadSquared's support can tell you the right one); if none do, check the Region (or Custom URLs) of the credential.${words}`,
+	];
+}
+
+/** The 429 that outlasted the patience: what LeadSquared names as the account's limit, and what the credential says. */
+function rateLimitAdvice(answer: Answer, account: Account): string {
+	const named = namedRateLimit(answer);
+	const credential = `The credential says ${account.limitLabel}`;
+	const differs = named && (named.calls !== account.limit.calls || named.windowMs !== account.limit.windowMs);
+	return differs
+		? `${credential}; LeadSquared names ${perWindow(named)} for this account, which the node kept to: pick the matching plan in the credential.`
+		: `${credential}, as LeadSquared names it.`;
+}
+
 function headline(answer: Answer, call: FailedCall, hostName: string, account: Account): [string, string] {
 	if (answer.kind === 'connection') {
 		return [`No answer from LeadSquared at ${hostName} (${answer.code})`, ''];
 	}
 	const said = leadSquaredMessage(answer.body);
 	const quoted = said ? `: ${said}` : '';
+	const windowMs = (call.limit ?? account.limit).windowMs;
 	switch (true) {
+		case call.unconfirmed !== undefined && (answer.status === 404 || answer.status === 405):
+			return unconfirmedPathRefused(answer, call, said);
 		case answer.status === 401:
 			return [
 				`LeadSquared rejected the credentials (401) at ${hostName}${quoted}`,
@@ -65,11 +112,14 @@ function headline(answer: Answer, call: FailedCall, hostName: string, account: A
 			];
 		case answer.status === 429:
 			return [
-				`LeadSquared's rate limit stayed full for ${duration(RATE_LIMIT_PATIENCE_WINDOWS * account.limit.windowMs)} (429)${quoted}`,
-				"The call was sent again until then; LeadSquared handled none of the attempts. Every LeadSquared node on every n8n instance (main and workers) shares the account's limit and adapts to the others, so something kept the account busy all that time: a large run elsewhere, or another client with the same keys. Check that the credential's Rate Limit matches your LeadSquared plan.",
+				`LeadSquared's rate limit stayed full for ${duration(RATE_LIMIT_PATIENCE_WINDOWS * windowMs)} (429)${quoted}`,
+				`The call was sent again until then; LeadSquared handled none of the attempts. Every LeadSquared node on every n8n instance (main and workers) shares the account's limit and adapts to the others, so something kept the account busy all that time: a large run elsewhere, or another client with the same keys. ${rateLimitAdvice(answer, account)}`,
 			];
 		case isDecision(answer):
-			return [`LeadSquared refused the request (${answer.status})${quoted}`, ''];
+			return [
+				`LeadSquared refused the request (${answer.status})${quoted}`,
+				'LeadSquared answers a request it will not carry out this way (an MX exception), so it was not sent again: it would get the same answer.',
+			];
 		case answer.status >= 500:
 			return [`LeadSquared failed to handle the request (${answer.status})${quoted}`, ''];
 		default:

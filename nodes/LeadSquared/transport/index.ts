@@ -13,13 +13,16 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { atItem } from '../helpers/atItem';
 import type { Account, LeadSquaredCredentials } from './account';
 import { accountFrom, redact } from './account';
-import { isDailyQuotaExhausted, isDecision } from './answerKinds';
+import { isDailyQuotaExhausted, isDecision, namedRateLimit } from './answerKinds';
 import type { Answer } from './errors';
 import { callError } from './errors';
 import type { ApiHostKind } from './hosts';
+import type { CallOutcome } from './rateGovernor';
 import { governorFor } from './rateGovernor';
 import type { Failure } from './retryPolicy';
 import { connectionFailure, mayRetry, RATE_LIMIT_PATIENCE_WINDOWS, retryDelayMs } from './retryPolicy';
+import type { CredentialPath, UnconfirmedCall } from './unconfirmedCalls';
+import { CREDENTIAL_PATHS, OVERRIDE_PATH, UNCONFIRMED_CALLS } from './unconfirmedCalls';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -39,6 +42,8 @@ export interface LeadSquaredCall {
 	/** True when LeadSquared may receive this call twice without harm (reads, upserts). */
 	replaySafe: boolean;
 	itemIndex?: number;
+	/** The call's path is on no readable LeadSquared page (a 404 or 405 then names the assumption). */
+	unconfirmed?: UnconfirmedCall;
 }
 
 export async function getAccount(this: RequestContext): Promise<Account> {
@@ -121,6 +126,29 @@ function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** The credential's path for a shared lookup, checked, or undefined for the built-in one. */
+function credentialPath(this: RequestContext, account: Account, call: LeadSquaredCall): string | undefined {
+	if (!call.unconfirmed || !(call.unconfirmed in CREDENTIAL_PATHS)) return undefined;
+	const path = account.pathOverrides[call.unconfirmed as CredentialPath];
+	if (path === undefined) return undefined;
+	if (!OVERRIDE_PATH.test(path)) {
+		const { displayName, endpoint } = CREDENTIAL_PATHS[call.unconfirmed as CredentialPath];
+		throw new NodeOperationError(
+			this.getNode(),
+			atItem(`The credential's ${displayName} must be a path on the API host, like ${endpoint} (got "${path.slice(0, 80)}")`, call.itemIndex),
+			{ itemIndex: call.itemIndex, description: `It replaces the path of ${UNCONFIRMED_CALLS[call.unconfirmed].what}.` },
+		);
+	}
+	return path;
+}
+
+/** How the governor counts an answer: a 429 is not counted, and tells the limit when its text names one. */
+function outcomeOf(answer: Answer): CallOutcome {
+	if (failureOf(answer) !== 'rateLimited') return 'counted';
+	const named = namedRateLimit(answer);
+	return named ? { refusedUnder: named } : 'rateLimited';
+}
+
 function failureOf(answer: Answer): Failure | undefined {
 	if (answer.kind === 'connection') return connectionFailure(answer.code);
 	if (isDailyQuotaExhausted(answer)) return 'dailyQuota';
@@ -138,18 +166,19 @@ function failureOf(answer: Answer): Failure | undefined {
 export async function leadSquaredRequest(this: RequestContext, call: LeadSquaredCall): Promise<unknown> {
 	const account = await getAccount.call(this);
 	assertAccountReaches.call(this, account, call.host, { itemIndex: call.itemIndex, ownUrl: Boolean(call.url) });
-	const url = call.url ?? `${call.host === 'api' ? account.apiBase : account.asyncBase}${call.endpoint}`;
-	const governor = governorFor(account.id, account.limit);
-	const rateLimited = (answer: Answer) => (failureOf(answer) === 'rateLimited' ? 'rateLimited' : 'counted');
+	const ownPath = credentialPath.call(this, account, call);
+	const url = call.url ?? `${call.host === 'api' ? account.apiBase : account.asyncBase}${ownPath ?? call.endpoint}`;
+	const governor = governorFor(account.id, account.limit, account.limitSource === 'plan');
 
 	for (let retries = 0; ; retries++) {
-		const patienceMs = RATE_LIMIT_PATIENCE_WINDOWS * account.limit.windowMs;
-		const answer = await governor.run(async () => await send.call(this, call, url, account), rateLimited, patienceMs);
+		const patienceMs = RATE_LIMIT_PATIENCE_WINDOWS * governor.limit.windowMs;
+		const answer = await governor.run(async () => await send.call(this, call, url, account), outcomeOf, patienceMs);
 		if (answer.kind === 'http' && answer.status >= 200 && answer.status < 300) return answer.body;
 
 		const failure = failureOf(answer);
 		if (!failure || !mayRetry(failure, call.replaySafe, retries)) {
-			throw callError(this.getNode(), answer, { ...call, url }, account, failure, retries);
+			const failed = { ...call, url, overridden: Boolean(call.url ?? ownPath), limit: governor.limit };
+			throw callError(this.getNode(), answer, failed, account, failure, retries);
 		}
 		await sleep(retryDelayMs(retries));
 	}

@@ -1,5 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
+import { AccountLimit } from './accountLimit';
+import { TUNING } from './governorTuning';
+
 export interface RateLimit {
 	calls: number;
 	windowMs: number;
@@ -14,45 +17,18 @@ export interface Clock {
 
 export const realClock: Clock = { now: () => Date.now(), sleep, random: Math.random };
 
-/** What LeadSquared did with a call: counted it against the limit, or refused it with a 429 (not counted). */
-export type CallOutcome = 'counted' | 'rateLimited';
+/** A 429 whose text names the account's limit ("API calls exceeded the limit of 10 in 5 second(s)"). */
+export interface RefusedUnder {
+	refusedUnder: RateLimit;
+}
 
-/**
- * How the governor learns its share. Every figure is a fraction of the account's limit or
- * window, so it holds for 2 calls per 5 s as for 25 per 5 s.
- */
-const TUNING = {
-	/** Share of the limit an instance starts with, or returns to after being idle: another instance may hold the rest. */
-	startShare: 0.5,
-	/** Idle this many windows (no call waiting or in flight) and the share is learned again. */
-	idleWindows: 2,
-	/**
-	 * An accepted probe is followed by the next after this share of a window: an instance alone
-	 * takes the whole limit within about a second, and one that starts a little later still
-	 * finds room.
-	 */
-	rampPace: 0.02,
-	/** Pause after a refusal, as a share of the window; doubles on each further refusal, up to the cap. */
-	cooldown: 0.2,
-	cooldownCap: 3,
-	/** The cap for an instance holding less than the others: it is the one that needs room, so it looks more often. */
-	poorCooldownCap: 1,
-	/** An instance that gave room back stays out of it this many windows, so the others can take it (their probes come sooner). */
-	stayOut: 2,
-	/** After a refusal within our share, pause for about the time LeadSquared needs to free this many calls (jittered). */
-	holdCalls: 2,
-	/**
-	 * An instance holding the whole limit leaves, now and then (on average once every
-	 * `courtesyEvery` windows), one slot free for this share of a window after its call left
-	 * LeadSquared's window. Another instance's call then gets through, and the 429 that follows
-	 * is the only way the first one can learn that someone else needs room.
-	 */
-	courtesy: 0.15,
-	courtesyEvery: 3,
-};
+/** What LeadSquared did with a call: counted it against the limit, or refused it with a 429 (not counted). */
+export type CallOutcome = 'counted' | 'rateLimited' | RefusedUnder;
 
 interface Ticket {
 	probe: boolean;
+	/** A probe sent while holding the whole limit, to see whether the account allows more. */
+	beyondLimit: boolean;
 }
 
 interface Waiter {
@@ -73,7 +49,8 @@ interface Waiter {
  * - a 429 means LeadSquared's window is full: what the instance holds there is its share, and
  *   the others hold the rest. An instance holding more than the others gives half the difference
  *   back and stays out of it for a while, so busy instances end with equal shares. Probes then
- *   pause, longer after each refusal, shorter for an instance that holds less than the others.
+ *   pause, longer after each refusal, shorter for an instance that holds less than the others;
+ * - the limit itself is the credential's until LeadSquared shows another (AccountLimit).
  * A refused call was not processed by LeadSquared, so it is always sent again: the governor keeps
  * it first in line until LeadSquared accepts it or `patienceMs` has passed. Waiting calls are
  * served first come, first served, so every execution keeps its turn.
@@ -107,16 +84,26 @@ export class RateGovernor {
 
 	private wakeAt = Number.POSITIVE_INFINITY;
 
+	private readonly accountLimit: AccountLimit;
+
+	/** `lookAbove`: the limit is a plan's, which the account may exceed (see AccountLimit). */
 	constructor(
-		public limit: RateLimit,
+		limit: RateLimit,
 		private readonly clock: Clock = realClock,
+		lookAbove = false,
 	) {
+		this.accountLimit = new AccountLimit(limit, lookAbove);
 		this.allowance = this.startingAllowance();
 	}
 
-	/** Adopts whichever of the two limits is stricter (fewer calls, longer window). */
-	tighten(limit: RateLimit): void {
-		this.limit = { calls: Math.min(this.limit.calls, limit.calls), windowMs: Math.max(this.limit.windowMs, limit.windowMs) };
+	/** The account's limit as this instance knows it: the credential's, or what LeadSquared showed. */
+	get limit(): RateLimit {
+		return this.accountLimit.current;
+	}
+
+	/** Adopts whichever of the two limits is stricter (fewer calls, longer window), unless LeadSquared has shown the limit. */
+	tighten(limit: RateLimit, lookAbove = false): void {
+		this.accountLimit.tighten(limit, lookAbove);
 		this.allowance = Math.min(this.allowance, this.limit.calls);
 	}
 
@@ -161,9 +148,9 @@ export class RateGovernor {
 		if (ticket.probe) this.probing = false;
 		if (outcome === 'counted') {
 			this.occupySlotUntil(now + this.limit.windowMs * (1 + this.courtesy()));
-			if (ticket.probe) this.probeAccepted(now);
+			if (ticket.probe) this.probeAccepted(now, ticket);
 		} else {
-			this.refusedAt(now, ticket.probe);
+			this.refusedAt(now, ticket, typeof outcome === 'object' ? outcome.refusedUnder : undefined);
 		}
 		this.pump();
 	}
@@ -173,7 +160,8 @@ export class RateGovernor {
 		return holdsAll && this.clock.random() * this.limit.calls * TUNING.courtesyEvery < 1 ? TUNING.courtesy : 0;
 	}
 
-	private probeAccepted(now: number): void {
+	private probeAccepted(now: number, ticket: Ticket): void {
+		if (ticket.beyondLimit) this.accountLimit.grew();
 		this.allowance = Math.min(this.limit.calls, this.allowance + 1);
 		// Room for one call may be a moment's gap in another instance's calls: the pauses shrink a step per accepted probe.
 		this.refusals = Math.max(0, this.refusals - 1);
@@ -184,15 +172,24 @@ export class RateGovernor {
 	 * LeadSquared's window is full: ours are what we hold there, the others' the rest. A probe
 	 * refused means no room to grow; a call within our share refused means someone took part of
 	 * it. Either way the allowance becomes what we hold, and one that holds more than the others
-	 * gives half the difference back.
+	 * gives half the difference back. When LeadSquared names its limit, that limit applies first;
+	 * if our own calls fill it, nobody else is there and nothing is given back.
 	 */
-	private refusedAt(now: number, probe: boolean): void {
+	private refusedAt(now: number, ticket: Ticket, named?: RateLimit): void {
+		const { probe } = ticket;
+		if (named) this.accountLimit.adopt(named);
+		else if (ticket.beyondLimit) this.accountLimit.confirm();
 		if (probe) this.refused.probes++;
 		else this.refused.withinShare++;
-		this.sawOthers = true;
 		this.refusals++;
 		const held = Math.max(1, this.busySlots(now) + this.inFlight);
 		const others = this.limit.calls - held;
+		if (others <= 0) {
+			this.allowance = Math.max(1, Math.min(this.allowance, this.limit.calls));
+			this.nextProbeAt = now + this.cooldownMs();
+			return;
+		}
+		this.sawOthers = true;
 		const givesBack = held > others;
 		const keep = givesBack ? held - Math.max(1, Math.floor((held - others) / 2)) : held;
 		this.allowance = Math.max(1, Math.min(this.allowance, keep));
@@ -233,6 +230,9 @@ export class RateGovernor {
 		return this.slotsFreeAt.length;
 	}
 
+	private mayGrow(): boolean {
+		return this.allowance < this.limit.calls || this.accountLimit.mayLookAbove;
+	}
 
 	private pump(): void {
 		const now = this.clock.now();
@@ -240,13 +240,12 @@ export class RateGovernor {
 			const used = this.busySlots(now) + this.inFlight;
 			const withinShare = used < this.allowance;
 			// One probe at a time, and not while the instance still holds more than its share after a cut.
-			const probe =
-				!withinShare && !this.probing && used === this.allowance && this.allowance < this.limit.calls && now >= this.nextProbeAt;
+			const probe = !withinShare && !this.probing && used === this.allowance && this.mayGrow() && now >= this.nextProbeAt;
 			if (!withinShare && !probe) break;
 			this.inFlight++;
 			this.probing ||= probe;
 			this.lastActivity = now;
-			this.waiting.shift()!.grant({ probe });
+			this.waiting.shift()!.grant({ probe, beyondLimit: probe && this.allowance >= this.limit.calls });
 		}
 		this.scheduleWakeUp(now);
 	}
@@ -255,7 +254,7 @@ export class RateGovernor {
 	private scheduleWakeUp(now: number): void {
 		if (this.waiting.length === 0) return;
 		const candidates = [this.holdUntil, this.slotsFreeAt[0] ?? Number.POSITIVE_INFINITY];
-		if (this.allowance < this.limit.calls) candidates.push(this.nextProbeAt);
+		if (this.mayGrow()) candidates.push(this.nextProbeAt);
 		const at = Math.min(...candidates.filter((time) => time > now));
 		if (!Number.isFinite(at) || at >= this.wakeAt) return;
 		this.wakeAt = at;
@@ -270,14 +269,17 @@ export class RateGovernor {
 /** The governor of each account in this instance (action nodes, triggers and dropdowns alike). */
 const governors = new Map<string, RateGovernor>();
 
-/** Two credentials of the same account with different limits share it, under the stricter limit. */
-export function governorFor(accountId: string, limit: RateLimit): RateGovernor {
+/**
+ * Two credentials of the same account with different limits share it, under the stricter limit.
+ * `lookAbove`: the limit is a plan's, which the account may exceed (see AccountLimit).
+ */
+export function governorFor(accountId: string, limit: RateLimit, lookAbove = false): RateGovernor {
 	const governor = governors.get(accountId);
 	if (governor) {
-		governor.tighten(limit);
+		governor.tighten(limit, lookAbove);
 		return governor;
 	}
-	const created = new RateGovernor(limit);
+	const created = new RateGovernor(limit, realClock, lookAbove);
 	governors.set(accountId, created);
 	return created;
 }

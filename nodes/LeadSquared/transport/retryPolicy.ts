@@ -10,8 +10,9 @@
  *   LeadSquared treats as an upsert, and lead updates and upserts that run no automations.
  *   A notification, Converse message, agent pop-up or a write that creates a record or
  *   fires LeadSquared's webhooks is reported instead, because a repeat would act twice.
- *   A 5xx that carries LeadSquared's decision ("Lead not found", a duplicate) is no failure
- *   at all: it is answered again the same way (see answerKinds.ts).
+ *   A 5xx is a failure only when a gateway answered (502, 503, 504) or its body names no
+ *   `MX…` exception: one that does is LeadSquared's decision ("Lead not found", a duplicate,
+ *   malformed input), answered again the same way, so never retried (answerKinds.ts).
  * - `dailyQuota` (429 once the account's daily quota is used up): sending again only spends
  *   more of a quota that is gone, so it is never retried.
  */

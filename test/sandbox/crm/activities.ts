@@ -104,25 +104,46 @@ function create(store: CrmStore, body: unknown) {
 	return { Status: 'Success', Message: { Id: activity.id } };
 }
 
+/** "7/31/2026 5:33:50 AM": the form ActivityFields.CreatedOn takes, unlike the activity's own CreatedOn (live probe). */
+const usDateTime = (ms: number) =>
+	new Date(ms).toLocaleString('en-US', { timeZone: 'UTC', hour12: true }).replace(',', '');
+
+/**
+ * One activity as Retrieve answers it: the page's top-level properties (get-activities-of-a-lead),
+ * the activity's fields as an object under `ActivityFields` (the note at
+ * `ActivityFields.ActivityEvent_Note`, the creator's ID at `CreatedBy`), and `Data` as an array
+ * of `{Key, Value}` (live probe). What goes into Data per type is not documented: the sandbox
+ * puts the note, the activity date and the creator's name there.
+ */
 function activityRow(store: CrmStore, activity: Activity) {
 	const type = store.activityTypes.find((t) => t.ActivityEvent === activity.event);
+	const owner = store.user(activity.ownerId);
 	return {
 		Id: activity.id,
 		EventCode: activity.event,
 		EventName: type?.DisplayName ?? null,
 		ActivityScore: type?.Score ?? 0,
 		CreatedOn: lsqDate(activity.createdOn),
+		ModifiedOn: lsqDate(activity.modifiedOn),
+		RelatedProspectId: activity.leadId,
 		ActivityType: type?.ActivityType ?? 2,
 		Type: type?.Direction ?? 'Inbound',
 		IsEmailType: false,
 		SessionId: activity.id,
 		TrackLocation: 0,
-		Data: {
+		Latitude: null,
+		Longitude: null,
+		ActivityFields: {
 			ActivityEvent_Note: activity.note,
-			ActivityDateTime: lsqDate(activity.activityDateTime),
 			CreatedBy: activity.ownerId,
+			CreatedOn: usDateTime(activity.createdOn),
 			...activity.fields,
 		},
+		Data: [
+			{ Key: 'ActivityEvent_Note', Value: activity.note },
+			{ Key: 'ActivityDateTime', Value: lsqDate(activity.activityDateTime) },
+			{ Key: 'CreatedBy', Value: owner ? `${owner.FirstName} ${owner.LastName}`.trim() : activity.ownerId },
+		],
 	};
 }
 

@@ -173,13 +173,9 @@ export function leadRoutes(): CrmRoutes {
 		},
 		[`POST ${BASE}/Lead.CreateOrUpdate`]: {
 			handler: ({ store, body, query }) => {
-				const { lead, created } = createOrUpdateLead(
-					store,
-					parseLeadPairs(body, store),
-					flag(query, 'postUpdatedLead'),
-					'Lead.CreateOrUpdate',
-				);
-				return reply({ Status: 'Success', Message: { Id: lead.id, AffectedRows: 1, IsCreated: created } });
+				const { lead } = createOrUpdateLead(store, parseLeadPairs(body, store), flag(query, 'postUpdatedLead'), 'Lead.CreateOrUpdate');
+				// Page create-or-update: the answer does not say whether the lead was created or updated.
+				return reply({ Status: 'Success', Message: { Id: lead.id, AffectedRows: 1 } });
 			},
 		},
 		[`POST ${BASE}/Lead.Update`]: {

@@ -25,7 +25,7 @@ import { captureLead, leadNotFound, parseLeadPairs } from './leadWrites';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmStore, Opportunity } from './store';
 import { UNIQUE_LEAD_FIELDS } from './store';
-import { BUSINESS_EXCEPTION_STATUS, OPPORTUNITY_CAPTURE_PATH } from './unconfirmed';
+import { BUSINESS_EXCEPTION_STATUS, OPPORTUNITY_CAPTURE_PATH, OPPORTUNITY_TYPE_REQUIRED } from './unconfirmed';
 import { opportunityPayload } from './webhookPayloads';
 
 const BASE = '/v2/OpportunityManagement.svc';
@@ -139,20 +139,28 @@ function update(store: CrmStore, body: unknown) {
 	return { Status: 'Success', Message: { Id: opportunity.id, AffectedRows: 1 } };
 }
 
+/**
+ * One row of GetOpportunitiesOfLead: the lead's details (page get-opportunities-by-lead-id) and
+ * the opportunity's properties, flat (live probe: `mx_Custom_1`, `Status`, `Owner`,
+ * `OpportunityId`, `RelatedProspectId`, `ModifiedOn`…, no `Fields[]`).
+ */
 function opportunityRow(store: CrmStore, opportunity: Opportunity): Record<string, unknown> {
 	const lead = store.lead(opportunity.leadId);
+	const owner = store.user(opportunity.fields.Owner);
 	return {
 		ProspectId: opportunity.leadId,
 		FirstName: lead?.fields.FirstName || null,
 		LastName: lead?.fields.LastName || null,
 		EmailAddress: lead?.fields.EmailAddress || null,
 		Phone: lead?.fields.Phone || null,
+		RelatedProspectId: opportunity.leadId,
 		OpportunityId: opportunity.id,
 		OpportunityEvent: String(opportunity.code),
-		OpportunityName: opportunity.fields.mx_Custom_1 ?? null,
+		OpportunityEventType: '2',
 		OpportunityNote: opportunity.note,
 		OpportunityDateTime: lsqDate(opportunity.opportunityDateTime),
 		...opportunity.fields,
+		OwnerName: owner ? `${owner.FirstName} ${owner.LastName}`.trim() : null,
 		CreatedOn: lsqDate(opportunity.createdOn),
 		ModifiedOn: lsqDate(opportunity.modifiedOn),
 	};
@@ -162,9 +170,11 @@ function ofLead(store: CrmStore, body: unknown, query: URLSearchParams) {
 	const leadId = query.get('leadId') ?? mandatoryMissing("'leadId' is mandatory");
 	if (!store.lead(leadId)) leadNotFound();
 	const typeText = query.get('opportunityType');
-	const code = typeText ? Number(typeText) : undefined;
-	if (code !== undefined && !Number.isInteger(code)) invalidInput(`opportunityType '${typeText}' must be an opportunity type code`);
-	if (code !== undefined) typeOf(store, code);
+	// Its page calls opportunityType optional; a live probe found it required.
+	if (!typeText) fail(OPPORTUNITY_TYPE_REQUIRED.status, OPPORTUNITY_TYPE_REQUIRED.type, OPPORTUNITY_TYPE_REQUIRED.message);
+	const code = Number(typeText);
+	if (!Number.isInteger(code)) invalidInput(`opportunityType '${typeText}' must be an opportunity type code`);
+	typeOf(store, code);
 	const request = body === undefined ? {} : objectBody(body);
 	const csv = isObject(request.Columns) ? optionalText(request.Columns as Json, 'Include_CSV') : undefined;
 	const columns = csv
@@ -174,7 +184,7 @@ function ofLead(store: CrmStore, body: unknown, query: URLSearchParams) {
 	const { skip, take } = pageIndexPaging(request, 100);
 	const { column, descending } = sortingOf(request);
 	const rows = store.opportunities
-		.filter((o) => sameId(o.leadId, leadId) && (code === undefined || o.code === code))
+		.filter((o) => sameId(o.leadId, leadId) && o.code === code)
 		.map((o) => opportunityRow(store, o));
 	const always = ['ProspectId', 'OpportunityId', 'OpportunityEvent'];
 	const list = sortRows(rows, column, descending)

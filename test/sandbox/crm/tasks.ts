@@ -21,7 +21,8 @@ import {
 import { leadNotFound } from './leadWrites';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmStore, Task } from './store';
-import { BUSINESS_EXCEPTION_STATUS, TASK_TYPES_PATH } from './unconfirmed';
+import { taskTypeRows } from './taskTypes';
+import { BUSINESS_EXCEPTION_STATUS } from './unconfirmed';
 import { taskPayload } from './webhookPayloads';
 
 const BASE = '/v2/Task.svc';
@@ -228,6 +229,6 @@ export function taskRoutes(): CrmRoutes {
 		[`POST ${BASE}/Create`]: { handler: ({ store, body }) => reply(create(store, body)) },
 		[`POST ${BASE}/Update`]: { handler: ({ store, body }) => reply(update(store, body)) },
 		[`POST ${BASE}/Retrieve`]: { handler: ({ store, body }) => reply(retrieve(store, body)) },
-		[`GET ${TASK_TYPES_PATH}`]: { handler: ({ store }) => reply(store.taskTypes) },
+		[`GET ${BASE}/RetrieveTaskType`]: { handler: ({ store, query }) => reply(taskTypeRows(store, query)) },
 	};
 }

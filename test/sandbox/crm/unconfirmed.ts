@@ -54,8 +54,24 @@ export const WEBHOOK_CREATE_REFUSALS = {
 	unknownOpportunityType: { status: 500, type: 'MXInvalidDataTypeException', message: 'OpportunityEvents has an opportunity type that does not exist' },
 };
 
-/** Task types list: referred to as "Get list of Task Types", path not seen. */
-export const TASK_TYPES_PATH = '/v2/Task.svc/TaskTypes.Get';
+/**
+ * GetOpportunitiesOfLead without `opportunityType`: its page calls it optional, a live probe
+ * found it required, without saying how LeadSquared refuses. The probe found LeadSquared
+ * answering malformed input with a 500 and an MX exception, so the sandbox does that.
+ */
+export const OPPORTUNITY_TYPE_REQUIRED = {
+	status: 500,
+	type: 'MXInvalidInputException',
+	message: "'opportunityType' is mandatory",
+};
+
+/**
+ * Get List of Task Types (page get-list-of-task-types-2): its sample is cut off in the text read
+ * before the type's name; the sandbox gives it as `Name`, as Task Create takes it (`TaskType{Name}`).
+ * The page names the ColumnName values TaskTypeId, TaskTypeName (an older version: TaskName) and
+ * Category; what LeadSquared answers to another one is not shown.
+ */
+export const TASK_TYPE_COLUMNS = ['TaskTypeId', 'TaskTypeName', 'TaskName', 'Category'];
 
 /**
  * HTTP status of business exceptions. LeadSquared's error page says 400 is for a body "not as per

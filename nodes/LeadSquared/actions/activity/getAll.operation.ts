@@ -68,6 +68,24 @@ function prepare(input: ItemInput): ActivityList {
 	};
 }
 
+/**
+ * Retrieve gives each activity's fields as an object under `ActivityFields` (the note at
+ * `ActivityFields.ActivityEvent_Note`, the creator's ID at `ActivityFields.CreatedBy`) and its
+ * other properties under `Data`, as `[{Key, Value}]` (live probe; page get-activities-of-a-lead
+ * calls `Data` "a key-value pair of all properties"). Both stay as they are; `dataByKey` is the
+ * node's view of `Data` as one object.
+ */
+function withDataByKey(activity: IDataObject): IDataObject {
+	const data = activity.Data;
+	const isPair = (pair: unknown): pair is IDataObject => !!pair && typeof pair === 'object' && typeof (pair as IDataObject).Key === 'string';
+	const dataByKey = Array.isArray(data)
+		? Object.fromEntries(data.filter(isPair).map((pair) => [String(pair.Key), (pair.Value ?? null) as IDataObject[string]]))
+		: data && typeof data === 'object'
+			? (data as IDataObject)
+			: {};
+	return { ...activity, dataByKey };
+}
+
 async function send(this: IExecuteFunctions, activities: ActivityList, itemIndex: number): Promise<IDataObject[]> {
 	const list = {
 		endpoint: ENDPOINTS.activitiesOfLead,
@@ -79,7 +97,7 @@ async function send(this: IExecuteFunctions, activities: ActivityList, itemIndex
 		listKey: 'ProspectActivities',
 		pageSize: ACTIVITIES_PAGE_SIZE,
 	};
-	return await fetchList.call(this, list, activities, itemIndex);
+	return (await fetchList.call(this, list, activities, itemIndex)).map(withDataByKey);
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -4,9 +4,10 @@ import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
+import { OPERATION_URL_OVERRIDES } from '../../transport/unconfirmedCalls';
 import { endpointOverrideOptions, readEndpointOverride } from '../endpointOverrideOption';
 
-const METRICS_OVERRIDE = 'Metrics API URL (Override)';
+const METRICS_OVERRIDE = OPERATION_URL_OVERRIDES.captureMetrics;
 
 export const description = showOnlyFor('lead', 'getCaptureMetrics', [
 	endpointOverrideOptions(METRICS_OVERRIDE, ENDPOINTS.captureMetrics),
@@ -22,6 +23,7 @@ async function send(this: IExecuteFunctions, url: string | undefined, itemIndex:
 		url,
 		replaySafe: true,
 		itemIndex,
+		unconfirmed: 'captureMetrics',
 	})) as IDataObject;
 	return {
 		pendingMessages: numberOrNull(response?.PendingMessages),

@@ -9,13 +9,15 @@ export interface LeadAttribute {
 }
 
 export interface LeadCapture {
-	/** The body LeadSquared gets: the lead's fields, then SearchBy. */
+	/** The body LeadSquared gets: the lead's fields, the fields to clear (sent empty), then SearchBy. */
 	pairs: LeadAttribute[];
-	/** The same fields as an object, for the output and the trigger. */
+	/** The fields with a value as an object, for the output and the trigger. */
 	fields: IDataObject;
 	searchBy?: string;
-	/** Fields whose value was null or missing, left out rather than sent as empty. */
+	/** Fields whose value was empty, null or missing: not values, so left out. */
 	skipped: string[];
+	/** Fields the user asked to clear (Options → Clear Field Names or IDs). */
+	cleared: string[];
 }
 
 export interface LeadFieldRules {
@@ -23,6 +25,8 @@ export interface LeadFieldRules {
 	searchBy: boolean;
 	/** Without Search By, LeadSquared finds the lead by its e-mail or phone, so one of them needs a value. */
 	needsEmailOrPhone?: boolean;
+	/** Whether the operation writes an existing lead, so fields may be cleared (Update, Create or Update). */
+	clearing?: boolean;
 }
 
 /** Where LeadSquared looks for an existing lead when no Search By is given. */
@@ -97,6 +101,38 @@ export const findLeadByField: INodeProperties = {
 	hint: 'The field LeadSquared finds the lead by; when empty, its email, then its phone',
 };
 
+/** The option that clears lead fields (Update, Create or Update): an empty value is never taken as "clear". */
+export const clearFieldsOption: INodeProperties = {
+	displayName: 'Clear Field Names or IDs',
+	name: 'clearFields',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getLeadFields' },
+	default: [],
+	description:
+		'Lead fields to empty in LeadSquared. Empty values in Lead Fields are left out, not sent, so clearing a field is said here. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+
+/** The schema names in Options → Clear Field Names or IDs, checked against the fields given values and the search fields. */
+function readFieldsToClear(input: ItemInput, pairs: LeadAttribute[], finds: string[]): string[] {
+	const raw = input.collection('options').clearFields;
+	const names = Array.isArray(raw) ? raw : isEmpty(raw) ? [] : [raw];
+	const cleared: string[] = [];
+	const field = 'Clear Field Names or IDs';
+	for (const name of names.map((entry) => input.text('clearFields', field, { shape: 'schemaName' }, entry))) {
+		const same = (other: string) => other.toLowerCase() === name.toLowerCase();
+		if (cleared.some(same)) throw input.error(field, `has ${name} twice`);
+		if (pairs.some((pair) => same(pair.Attribute))) throw input.error(field, `has ${name}, which 'Lead Fields' also gives a value`);
+		if (finds.some(same)) {
+			throw input.error(field, `has ${name}, which LeadSquared finds the lead by: it cannot be cleared in the same call`);
+		}
+		if (name === 'SearchBy') throw input.error(field, 'has SearchBy, which is no lead field');
+		cleared.push(name);
+	}
+	return cleared;
+}
+
 /** Name/value entries from either the mapped fields or the JSON parameter. */
 function entries(input: ItemInput): Array<[unknown, unknown]> {
 	if (input.raw('fieldsMode', 'mapped') === 'mapped') {
@@ -157,15 +193,19 @@ export function readLeadFields(input: ItemInput, rules: LeadFieldRules = { searc
 		if (pairs.some((pair) => pair.Attribute.toLowerCase() === name.toLowerCase())) {
 			throw input.error('Lead Fields', `has ${name} twice`);
 		}
-		if (value === null || value === undefined) {
+		if (isEmpty(value)) {
 			skipped.push(name);
 			continue;
 		}
 		pairs.push({ Attribute: name, Value: String(value) });
 	}
 
-	if (pairs.length === 0) {
-		throw input.error('Lead Fields', 'has no field with a value; LeadSquared needs at least one');
+	const findsBy = rules.searchBy ? (searchBy ? [searchBy] : DEFAULT_SEARCH_FIELDS) : [];
+	const cleared = rules.clearing ? readFieldsToClear(input, pairs, findsBy) : [];
+	if (pairs.length === 0 && cleared.length === 0) {
+		const leftOut = skipped.length ? ` (left out as empty: ${skipped.slice(0, 10).join(', ')}${skipped.length > 10 ? '…' : ''})` : '';
+		const clearing = rules.clearing ? '; to empty a field, name it in Options → Clear Field Names or IDs' : '';
+		throw input.error('Lead Fields', `has no field with a value; LeadSquared needs at least one${leftOut}${clearing}`);
 	}
 	const hasValue = (field: string) =>
 		pairs.some((pair) => pair.Attribute.toLowerCase() === field.toLowerCase() && pair.Value.trim() !== '');
@@ -178,10 +218,12 @@ export function readLeadFields(input: ItemInput, rules: LeadFieldRules = { searc
 			'need an EmailAddress or Phone value, which LeadSquared uses to find the lead, or a Search By field that has a value',
 		);
 	}
+	const clearing = cleared.map((name) => ({ Attribute: name, Value: '' }));
 	return {
-		pairs: searchBy ? [...pairs, { Attribute: 'SearchBy', Value: searchBy }] : pairs,
+		pairs: [...pairs, ...clearing, ...(searchBy ? [{ Attribute: 'SearchBy', Value: searchBy }] : [])],
 		fields: Object.fromEntries(pairs.map((pair) => [pair.Attribute, pair.Value])),
 		searchBy: searchBy || undefined,
 		skipped,
+		cleared,
 	};
 }

@@ -2,9 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
 import { collection } from '../common.descriptions';
+import { clearFieldsOption } from './leadFields';
 
-/** LeadSquared's `postUpdatedLead`: without it, an update fires none of the account's automations, webhooks or notification rules. */
-export const automationsOption: INodeProperties = collection('Options', [
+/**
+ * The Options of writes to an existing lead: LeadSquared's `postUpdatedLead` (without it, an
+ * update fires none of the account's automations, webhooks or notification rules), and the
+ * fields to clear.
+ */
+export const leadUpdateOptions: INodeProperties = collection('Options', [
+	clearFieldsOption,
 	{
 		displayName: 'Trigger Automations and Webhooks',
 		name: 'postUpdatedLead',

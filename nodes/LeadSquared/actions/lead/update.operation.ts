@@ -12,12 +12,12 @@ import type { LeadCapture } from './leadFields';
 import { leadFieldsProperties, readLeadFields } from './leadFields';
 import { successMessage } from '../../helpers/answers';
 import { submittedFields } from './leadWriteOutput';
-import { automationsOption, readPostUpdatedLead } from './postUpdatedLead';
+import { leadUpdateOptions, readPostUpdatedLead } from './postUpdatedLead';
 
 export const description = showOnlyFor('lead', 'update', [
 	leadLocator(['list', 'id', 'email'], 'The lead to update'),
 	...leadFieldsProperties,
-	automationsOption,
+	leadUpdateOptions,
 ]);
 
 interface LeadUpdate {
@@ -29,7 +29,7 @@ interface LeadUpdate {
 function prepare(input: ItemInput): LeadUpdate {
 	return {
 		lead: readLeadReference(input),
-		fields: readLeadFields(input, { searchBy: false }),
+		fields: readLeadFields(input, { searchBy: false, clearing: true }),
 		postUpdatedLead: readPostUpdatedLead(input),
 	};
 }

@@ -9,9 +9,9 @@ import type { LeadCapture } from './leadFields';
 import { findLeadByField, leadFieldsProperties, readLeadFields } from './leadFields';
 import { successMessage } from '../../helpers/answers';
 import { submittedFields } from './leadWriteOutput';
-import { automationsOption, readPostUpdatedLead } from './postUpdatedLead';
+import { leadUpdateOptions, readPostUpdatedLead } from './postUpdatedLead';
 
-export const description = showOnlyFor('lead', 'upsert', [...leadFieldsProperties, findLeadByField, automationsOption]);
+export const description = showOnlyFor('lead', 'upsert', [...leadFieldsProperties, findLeadByField, leadUpdateOptions]);
 
 interface Upsert {
 	lead: LeadCapture;
@@ -20,7 +20,7 @@ interface Upsert {
 
 function prepare(input: ItemInput): Upsert {
 	return {
-		lead: readLeadFields(input, { searchBy: true, needsEmailOrPhone: true }),
+		lead: readLeadFields(input, { searchBy: true, needsEmailOrPhone: true, clearing: true }),
 		postUpdatedLead: readPostUpdatedLead(input),
 	};
 }
@@ -36,10 +36,11 @@ async function send(this: IExecuteFunctions, upsert: Upsert, itemIndex: number):
 		replaySafe: !upsert.postUpdatedLead,
 		itemIndex,
 	});
+	// LeadSquared's answer is `Message: {Id, AffectedRows}` (page create-or-update): it does not say whether the lead was new.
 	const message = successMessage(response);
 	return {
 		leadId: message.Id ?? null,
-		created: typeof message.IsCreated === 'boolean' ? message.IsCreated : null,
+		affectedRows: message.AffectedRows ?? null,
 		searchBy: upsert.lead.searchBy ?? null,
 		automationsTriggered: upsert.postUpdatedLead,
 		...submittedFields(upsert.lead),

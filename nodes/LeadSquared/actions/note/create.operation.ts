@@ -5,13 +5,14 @@ import type { ItemInput } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
+import { OPERATION_URL_OVERRIDES } from '../../transport/unconfirmedCalls';
 import { collection, showOnlyFor } from '../common.descriptions';
 import { leadLocator } from '../crm.descriptions';
 import { endpointOverrideOptions, readEndpointOverride } from '../endpointOverrideOption';
 import type { LeadReference } from '../leadReference';
 import { readLeadReference, resolveLeadId } from '../leadReference';
 
-const NOTE_OVERRIDE = 'Note API URL (Override)';
+const NOTE_OVERRIDE = OPERATION_URL_OVERRIDES.noteCreate;
 
 const properties: INodeProperties[] = [
 	leadLocator(['list', 'id', 'email'], 'The lead to add the note to'),
@@ -67,6 +68,7 @@ async function send(this: IExecuteFunctions, note: NewNote, itemIndex: number): 
 		body: { RelatedProspectId: leadId, Note: note.note, ...(note.attachmentUrl ? { AttachmentName: note.attachmentUrl } : {}) },
 		replaySafe: false,
 		itemIndex,
+		unconfirmed: 'noteCreate',
 	});
 	return { noteId: successMessage(response).Id ?? null, leadId, note: note.note, attachmentUrl: note.attachmentUrl || null };
 }

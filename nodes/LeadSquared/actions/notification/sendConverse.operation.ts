@@ -148,6 +148,7 @@ async function send(this: IExecuteFunctions, converse: Converse, itemIndex: numb
 		body: converse.body,
 		replaySafe: false,
 		itemIndex,
+		unconfirmed: 'converseNotification',
 	})) as IDataObject;
 	const card = converse.body.CardContents as IDataObject;
 	return {

@@ -4,6 +4,7 @@ import type { ItemInput } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
+import { OPERATION_URL_OVERRIDES } from '../../transport/unconfirmedCalls';
 import { showOnlyFor } from '../common.descriptions';
 import { endpointOverrideOptions, readEndpointOverride } from '../endpointOverrideOption';
 import { findLeadByField, leadFieldsProperties, readLeadFields } from '../lead/leadFields';
@@ -13,7 +14,7 @@ import { opportunityFieldProperties, readOpportunityFields } from './opportunity
 /** PostDeDupActionPerformed: 1 a new opportunity was created; 3 a duplicate was found and none created. */
 const DEDUP_CREATED = 1;
 
-const CAPTURE_OVERRIDE = 'Capture API URL (Override)';
+const CAPTURE_OVERRIDE = OPERATION_URL_OVERRIDES.opportunityCapture;
 
 const properties: INodeProperties[] = [
 	{
@@ -67,6 +68,7 @@ async function send(this: IExecuteFunctions, capture: Capture, itemIndex: number
 		// LeadSquared posts an "opportunity captured" activity on every call, duplicate or not.
 		replaySafe: false,
 		itemIndex,
+		unconfirmed: 'opportunityCapture',
 	})) as IDataObject;
 	const details = ((Array.isArray(response?.AdditionalDetails) ? response.AdditionalDetails[0] : undefined) ?? {}) as IDataObject;
 	return {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInput } from '../../helpers/itemInput';
+import { opportunityTypesOf } from '../../helpers/typeLists';
 import type { PageRequest, ResultLimit } from '../../helpers/paging';
 import { fetchList, readResultLimit } from '../../helpers/paging';
 import { runPerItem } from '../../helpers/perItem';
@@ -24,7 +25,8 @@ const properties: INodeProperties[] = [
 			typeOptions: { loadOptionsMethod: 'getOpportunityTypes' },
 			default: '',
 			description:
-				'Only opportunities of this type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Only opportunities of this type; all types when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			hint: 'LeadSquared lists one type per call: without a type the node asks for each of the account’s types in turn',
 		},
 	]),
 ];
@@ -49,17 +51,33 @@ function prepare(input: ItemInput): OpportunityList {
 	};
 }
 
+/**
+ * GetOpportunitiesOfLead needs `opportunityType` (its page calls it optional; live probes found
+ * it required), so "all types" is one list per type of the account. Its rows are the
+ * opportunity's properties, flat (`mx_Custom_1`, `Status`, `Owner`…): only
+ * GetOpportunityDetails has `Fields[]`. Each row also gets the type the node asked for.
+ */
 async function send(this: IExecuteFunctions, opportunities: OpportunityList, itemIndex: number): Promise<IDataObject[]> {
 	const leadId = await resolveLeadId.call(this, opportunities.lead, itemIndex);
-	const { opportunityType } = opportunities;
-	const list = {
-		endpoint: ENDPOINTS.opportunitiesOfLead,
-		qs: { leadId, ...(opportunityType === undefined ? {} : { opportunityType }) },
-		body: ({ index, size }: PageRequest) => ({ Paging: { PageIndex: index + 1, PageSize: size } }),
-		listKey: 'List',
-		pageSize: OPPORTUNITIES_PAGE_SIZE,
-	};
-	return await fetchList.call(this, list, opportunities, itemIndex);
+	const types =
+		opportunities.opportunityType === undefined
+			? (await opportunityTypesOf.call(this)).map((type) => type.code)
+			: [opportunities.opportunityType];
+	const rows: IDataObject[] = [];
+	for (const opportunityType of types) {
+		const { limit } = opportunities;
+		if (limit !== undefined && rows.length >= limit) break;
+		const list = {
+			endpoint: ENDPOINTS.opportunitiesOfLead,
+			qs: { leadId, opportunityType },
+			body: ({ index, size }: PageRequest) => ({ Paging: { PageIndex: index + 1, PageSize: size } }),
+			listKey: 'List',
+			pageSize: OPPORTUNITIES_PAGE_SIZE,
+		};
+		const page = await fetchList.call(this, list, { limit: limit === undefined ? undefined : limit - rows.length }, itemIndex);
+		rows.push(...page.map((row) => ({ ...row, opportunityType })));
+	}
+	return rows;
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
