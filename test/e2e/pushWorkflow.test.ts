@@ -35,6 +35,10 @@ describeEachLine('Example workflow "push notification"', { label: 'push' }, (sta
 			},
 		]);
 
+		// the time is the workflow's, with its zone named: no workflow zone is set, so n8n's own
+		const { timezone } = await rest.request<{ timezone: string }>('GET', '/rest/settings');
+		expect(items[0].json.content).toContain(`, ${timezone} time (execution`);
+
 		const pushes = sandbox.requestsTo(PUSH_PATH);
 		expect(pushes).toHaveLength(1);
 		const [push] = pushes;
