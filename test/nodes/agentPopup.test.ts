@@ -251,24 +251,17 @@ describe('Telephony → Show Agent Popup, finding the lead and the agent from wh
 		expect(sandbox().requestsTo(POPUP_PATH)).toEqual([]);
 	});
 
-	it('an agent’s number no active user has is an item error naming it', async () => {
+	it.each([
+		['+91-9000000001', 'belongs to Former Agent former.agent@example.com, who is inactive in LeadSquared'],
+		['+91-9111111111', 'matches no active LeadSquared user'],
+	])('an agent’s number %s that no active user has is an item error naming it', async (agentNumber, rule) => {
 		await seedLeads(sandbox(), NUMBERED_ACCOUNT, [{ FirstName: 'Priya', Phone: '+91-8611795988' }]);
 		const run = await runNode({
-			parameters: lookedUp({ destinationNumber: '+91-9000000001' }),
+			parameters: lookedUp({ destinationNumber: agentNumber }),
 			items: [call],
 			credentials: sandbox().credentialsFor(NUMBERED_ACCOUNT),
 		});
-		expect(run.error?.message).toBe(
-			'\'Agent\' is empty and the agent\'s number "+91-9000000001" (Destination Number) belongs to Former Agent former.agent@example.com, who is inactive in LeadSquared [item 0]',
-		);
-		const unknown = await runNode({
-			parameters: lookedUp({ destinationNumber: '+91-9111111111' }),
-			items: [call],
-			credentials: sandbox().credentialsFor(NUMBERED_ACCOUNT),
-		});
-		expect(unknown.error?.message).toBe(
-			'\'Agent\' is empty and the agent\'s number "+91-9111111111" (Destination Number) matches no active LeadSquared user [item 0]',
-		);
+		expect(run.error?.message).toBe(`'Agent' is empty and the agent's number "${agentNumber}" (Destination Number) ${rule} [item 0]`);
 		expect(sandbox().requestsTo(POPUP_PATH)).toEqual([]);
 	});
 
