@@ -30,12 +30,18 @@ export class LeadSquaredApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'Your Access Key, Secret Key and API host are in LeadSquared under <b>My Account → Settings → API and Webhooks</b>.',
+			name: 'whereToFindKeysNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Access Key',
 			name: 'accessKey',
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'From LeadSquared: My Account > Settings > API and Webhooks',
 		},
 		{
 			displayName: 'Secret Key',
@@ -51,8 +57,7 @@ export class LeadSquaredApi implements ICredentialType {
 			type: 'options',
 			options: regionOptions,
 			default: 'sg',
-			description:
-				'The region of your LeadSquared account. The API host shown under My Account > Settings > API and Webhooks tells which one.',
+			hint: 'The one whose API host LeadSquared shows under API and Webhooks',
 		},
 		{
 			displayName: 'API URL',

@@ -1,13 +1,13 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 /**
- * An API key of n8n's own public API, which the LeadSquared Trigger reads executions with:
+ * An API key of n8n's own public API, which the LeadSquared Capture Trigger reads executions with:
  * the captures that Capture (Async) made on any n8n instance (main or worker) are in their output.
  */
 export class LeadSquaredN8nApi implements ICredentialType {
 	name = 'leadSquaredN8nApi';
 
-	displayName = 'LeadSquared Trigger Executions API';
+	displayName = 'LeadSquared Capture Trigger Executions API';
 
 	documentationUrl = 'https://github.com/n8n-nodes-leadsquared/n8n-nodes-leadsquared#n8n-api-credential';
 

@@ -11,6 +11,7 @@ import * as telephony from './actions/telephony/Telephony.resource';
 import * as user from './actions/user/User.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+import { ACTION_NODE_DESCRIPTION } from './packageDescription';
 
 export class LeadSquared implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class LeadSquared implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage LeadSquared leads, activities, tasks, opportunities and notes, notify users and show agent popups',
+		description: ACTION_NODE_DESCRIPTION,
 		// The editor's docs link, used as it is (from the codex n8n builds URL + "?utm_…", past any #anchor)
 		documentationUrl: 'https://github.com/n8n-nodes-leadsquared/n8n-nodes-leadsquared#operations',
 		defaults: { name: 'LeadSquared' },

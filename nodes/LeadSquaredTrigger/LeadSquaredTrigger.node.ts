@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { NODES_PANEL_ENTRY_DESCRIPTION } from '../LeadSquared/packageDescription';
 import { assertAccountReaches, CREDENTIAL_TYPE, getAccount } from '../LeadSquared/transport';
 import { checkConditions } from './conditionsCheck';
 import { N8N_API_CREDENTIAL, N8nApi } from './n8nApi';
@@ -19,14 +20,18 @@ export class LeadSquaredTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Capture finished: " + $parameter["outcome"] }}',
-		description: 'Starts the workflow when an async lead capture (Capture (Async)) has finished in LeadSquared, checking on a schedule',
+		// Shown as the description of the nodes panel's "LeadSquared" entry, which n8n merges this trigger into
+		description: NODES_PANEL_ENTRY_DESCRIPTION,
 		defaults: { name: 'LeadSquared Capture Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// n8n's editor gives a newly added node one credential: the most recently saved of all its types
+		// (2.41), or the last one of the last type (1.123, whose list carries no save times). So the
+		// LeadSquared credential comes last (and npm start saves it last): a new trigger starts with it.
 		credentials: [
-			{ name: CREDENTIAL_TYPE, required: true },
-			{ name: N8N_API_CREDENTIAL, required: true },
+			{ name: N8N_API_CREDENTIAL, required: true, displayName: 'n8n API Key (Reads This n8n’s Executions)' },
+			{ name: CREDENTIAL_TYPE, required: true, displayName: 'LeadSquared Account' },
 		],
 		properties,
 	};

@@ -3,6 +3,13 @@ import { collection } from '../LeadSquared/actions/common.descriptions';
 
 export const properties: INodeProperties[] = [
 	{
+		displayName:
+			'Besides the LeadSquared account, this trigger needs an <b>API key of this n8n</b>: it finds the captures that Capture (Async) made by reading this n8n’s executions through n8n’s public API (where every n8n instance, main or queue-mode worker, saves them). It only reads. Create the key under <b>Settings → n8n API → Create an API key</b>, as the owner or a user who can see the workflows that capture leads.',
+		name: 'n8nApiKeyNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Event',
 		name: 'event',
 		type: 'options',

@@ -35,6 +35,21 @@ export async function upsertN8nApiCredential(rest: N8nRestClient, baseUrl: strin
 }
 
 /**
+ * Both credentials the examples use, the n8n API one first: on a newly added node, n8n 2.41's
+ * editor selects the most recently saved credential of the node's types (one, even when the node
+ * takes two), so the LeadSquared one is saved last and a new Capture Trigger starts with it.
+ */
+export async function upsertExampleCredentials(
+	rest: N8nRestClient,
+	n8nBaseUrl: string,
+	name: string,
+	data: LeadSquaredCredentialData,
+): Promise<{ id: string; name: string; created: boolean }> {
+	await upsertN8nApiCredential(rest, n8nBaseUrl);
+	return await upsertCredential(rest, name, data);
+}
+
+/**
  * A real account's credential from LEADSQUARED_* environment variables, or undefined
  * when the keys are not both set.
  */

@@ -7,8 +7,9 @@ import { REPO_ROOT } from '../e2e/support/builtNode';
 import { singleLine } from '../e2e/support/lines';
 import type { RunningN8n } from '../e2e/support/tooling';
 import { ensureN8n, N8nRest, startN8n } from '../e2e/support/tooling';
-import { realAccountFromEnv, upsertCredential, upsertN8nApiCredential } from './credential';
+import { realAccountFromEnv, upsertExampleCredentials } from './credential';
 import { activateSelfStarting, EXAMPLE_CREDENTIAL_NAME, importExampleWorkflows } from './exampleWorkflows';
+import { curlCommand, incomingCallRequest, INCOMING_CALL_EXAMPLE, seedIncomingCallExample } from './incomingCall';
 
 /**
  * `npm start`: the package in a real n8n with a LeadSquared to talk to.
@@ -63,11 +64,12 @@ async function main() {
 
 	const rest = new N8nRest(n8n.baseUrl);
 	await rest.setupOwner(DEMO_OWNER);
-	const credential = await upsertCredential(rest, EXAMPLE_CREDENTIAL_NAME, realAccount ?? sandbox!.credentialsFor());
-	await upsertN8nApiCredential(rest, n8n.baseUrl);
+	const credential = await upsertExampleCredentials(rest, n8n.baseUrl, EXAMPLE_CREDENTIAL_NAME, realAccount ?? sandbox!.credentialsFor());
 	const nodeTypes = await rest.getNodeTypes();
 	const imported = await importExampleWorkflows(rest, nodeTypes);
 	const active = await activateSelfStarting(rest, imported, n8n.baseUrl);
+	if (sandbox) await seedIncomingCallExample(sandbox);
+	const callReady = imported.some((report) => report.file === INCOMING_CALL_EXAMPLE && report.id);
 
 	console.log('');
 	console.log(`Credential "${credential.name}": ${credential.created ? 'created' : 'updated'}, ${realAccount ? `your LeadSquared account (region ${realAccount.region})` : 'pointing at the sandbox'}`);
@@ -79,7 +81,15 @@ async function main() {
 		for (const entryPoint of active.get(report.name) ?? []) console.log(`                  active, ${entryPoint}`);
 	}
 	console.log('Try it: submit the form; within about a minute the trigger workflow runs (Executions tab) and sends');
-	console.log('the push and the Converse card. The webhook takes {from, to, ivrNumber, callId, leadId, agentUserId}.');
+	console.log('the push and the Converse card.');
+	if (callReady) {
+		console.log(
+			sandbox
+				? 'Ready command: an incoming call, as a telephony provider posts it (the sandbox has the caller as a lead):'
+				: 'An incoming call, as a telephony provider posts it (put a lead’s number in "from" and a user’s e-mail in "agentEmail"):',
+		);
+		console.log(`  ${curlCommand(incomingCallRequest(n8n.baseUrl))}`);
+	}
 	console.log('');
 	console.log(`n8n editor   ${n8n.baseUrl}/`);
 	console.log(`login        ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);

@@ -5,7 +5,10 @@ import { apiClient, control, createLead } from '../sandbox/crmTestKit';
 import { DEMO_ACCOUNT } from '../sandbox/fixtures';
 import type { Browser } from './support/browser';
 import { launchChromium } from './support/browser';
-import { builtActionNode, REPO_ROOT } from './support/builtNode';
+import { LeadSquaredApi } from '../../credentials/LeadSquaredApi.credentials';
+import { N8N_API_CREDENTIAL } from '../demo/credential';
+import { EXAMPLE_CREDENTIAL_NAME } from '../demo/exampleWorkflows';
+import { builtActionNode, builtCaptureTrigger, REPO_ROOT } from './support/builtNode';
 import { EditorPage } from './support/editorPage';
 import { operationChoices, resourceChoices } from './support/nodeDescription';
 import { builtInstantTrigger } from './support/eventTriggerWorkflow';
@@ -21,7 +24,7 @@ const N8N_CUSTOM_API_CALL = 'Custom API Call';
  * `n8n-node build` copies every PNG and SVG of the repository into dist/.
  */
 const SCREENSHOTS_DIR = join(REPO_ROOT, 'test', 'e2e', 'screenshots');
-const COMMITTED_STEPS = ['1-nodes-panel', '2-node-parameters', '5-output'];
+const COMMITTED_STEPS = ['1-nodes-panel', '1b-capture-trigger', '2-node-parameters', '3a-credential-dialog', '5-output'];
 
 const node = builtActionNode();
 const resources = resourceChoices(node);
@@ -29,6 +32,11 @@ const pushResource = resources.find((resource) => resource.value === 'notificati
 const pushOperation = operationChoices(node, 'notification').find((operation) => operation.value === 'sendBrowserPush')!;
 const pushProperty = (name: string) =>
 	node.properties.find((property) => property.name === name && property.displayOptions?.show?.operation?.includes('sendBrowserPush'))!;
+const captureTrigger = builtCaptureTrigger();
+const regionHint = new LeadSquaredApi().properties.find((property) => property.name === 'region')!.hint!;
+/** n8n lists the Capture Trigger (leadSquaredTrigger) inside the action node's entry, each Event choice as "On <event>". */
+const captureTriggerAction = `On ${String((captureTrigger.properties.find((property) => property.name === 'event')?.options ?? [])[0]?.name).toLowerCase()}`;
+const captureTriggerCredentials = (captureTrigger.credentials as Array<{ name: string; displayName: string }>).map((credential) => credential.displayName);
 const instantTrigger = builtInstantTrigger();
 /** n8n lists a trigger that has actions without " Trigger", and each choice of its Events as "On <event>". */
 const instantTriggerItem = instantTrigger.displayName.replace(' Trigger', '');
@@ -81,9 +89,12 @@ describeEachLine('The node in the n8n editor (Chromium)', { label: 'editor' }, (
 		await editor.openNewWorkflow();
 	});
 
-	step('finds "LeadSquared" in the nodes panel, with an action for every operation', async () => {
+	step('finds "LeadSquared" in the nodes panel, described as the whole package, with an action for every operation', async () => {
 		await editor.searchNodesPanel('LeadSquared');
 		await editor.nodeCreatorItem(node.displayName).click();
+		// the entry's details show the merged trigger's description: the package's, not the Capture Trigger's alone
+		expect(captureTrigger.description).toContain(node.description as string);
+		await editor.page.getByText(captureTrigger.description as string, { exact: true }).filter({ visible: true }).first().waitFor();
 		const expectedActions = resources.flatMap((resource) =>
 			operationChoices(node, resource.value).map((operation) => operation.action ?? operation.name),
 		);
@@ -92,7 +103,30 @@ describeEachLine('The node in the n8n editor (Chromium)', { label: 'editor' }, (
 		expect(await editor.nodeCreatorItemNames()).toEqual(expect.arrayContaining(expectedActions));
 	});
 
+	step('adds the Capture Trigger from the same entry: its own credential labels, the LeadSquared credential chosen, a notice on the n8n API key', async () => {
+		await editor.nodeCreatorItem(captureTriggerAction).click();
+		await editor.testId('ndv').waitFor();
+		expect(captureTriggerCredentials).toEqual([expect.stringMatching(/^n8n API Key/), 'LeadSquared Account']);
+		expect(await editor.nodeCredentials()).toEqual([
+			{ label: captureTriggerCredentials[0], chosen: '' },
+			{ label: captureTriggerCredentials[1], chosen: EXAMPLE_CREDENTIAL_NAME },
+		]);
+		const notice = editor.testId('ndv').getByText(/API key of this n8n.*reading this n8n’s executions.*Settings → n8n API → Create an API key/);
+		await notice.waitFor();
+
+		await editor.chooseNodeCredential(captureTriggerCredentials[0], N8N_API_CREDENTIAL.name);
+		expect(await editor.nodeCredentials()).toEqual([
+			{ label: captureTriggerCredentials[0], chosen: N8N_API_CREDENTIAL.name },
+			{ label: captureTriggerCredentials[1], chosen: EXAMPLE_CREDENTIAL_NAME },
+		]);
+		await shot('1b-capture-trigger');
+	});
+
 	step('adds the node; its Resource and Operation dropdowns offer every choice the built node has', async () => {
+		await editor.openNewWorkflow();
+		await editor.searchNodesPanel('LeadSquared');
+		await editor.nodeCreatorItem(node.displayName).click();
+		await editor.showNodeActions(pushOperation.action!);
 		await editor.nodeCreatorItem(pushOperation.action!).click();
 		await editor.testId('ndv').waitFor();
 		expect(await editor.dropdownChoices('resource')).toEqual([...resources.map((resource) => resource.name), N8N_CUSTOM_API_CALL]);
@@ -115,6 +149,10 @@ describeEachLine('The node in the n8n editor (Chromium)', { label: 'editor' }, (
 		const { sandbox } = stack();
 		await editor.openNewCredentialFromNode();
 		const modal = editor.credentialModal();
+		// where the keys are, and which region: in the dialog itself, not only in tooltips
+		await modal.getByText('My Account → Settings → API and Webhooks', { exact: false }).waitFor();
+		await modal.getByText(regionHint, { exact: true }).waitFor();
+		await shot('3a-credential-dialog');
 		await editor.fill('accessKey', DEMO_ACCOUNT.accessKey, modal);
 		await editor.fill('secretKey', DEMO_ACCOUNT.secretKey, modal);
 		await editor.choose('region', 'Custom');

@@ -4,7 +4,7 @@ import { describeEachLine } from './support/perLine';
 import { variantOf } from './support/workflowVariants';
 
 const PUSH_PATH = '/v2/Notifier.svc/Browser.Push';
-const PUSH_NODE = 'Send Browser Push';
+const PUSH_NODE = 'Send browser push notification';
 
 describeEachLine('A LeadSquared error in real n8n', { label: 'errors' }, (stack) => {
 	afterEach(() => stack().sandbox.setFaults([]));

@@ -1,5 +1,6 @@
-import { spawn } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import type { ChildProcess } from 'child_process';
+import { promisify } from 'util';
 
 import { REPO_ROOT } from './support/builtNode';
 import { e2eLines } from './support/lines';
@@ -58,6 +59,19 @@ describe(`npm start [n8n line ${e2eLines()[0]}]`, () => {
 		await expect(reachable(n8nUrl)).resolves.toBe(true);
 		await expect(reachable(sandboxUrl)).resolves.toBe(true);
 	});
+
+	it('prints a ready command that runs the incoming-call example end to end: LeadSquared shows the popup', async () => {
+		const command = /^\s*(curl -X POST .*\/webhook\/.*)$/m.exec(output)?.[1];
+		expect(command).toBeDefined();
+		const { stdout } = await promisify(execFile)('sh', ['-c', command!]);
+		expect(JSON.parse(stdout)).toEqual({ message: 'Workflow was started' });
+		const popups = async () =>
+			((await (await fetch(sandboxUrl)).json()) as Array<{ path: string; status?: number; body: { LeadId?: string } }>).filter(
+				(request) => request.path === '/v2/Telephony.svc/ShowAgentPopup',
+			);
+		for (let waited = 0; !(await popups()).length && waited < 30_000; waited += 500) await new Promise((resolve) => setTimeout(resolve, 500));
+		expect((await popups()).map((request) => request.status)).toEqual([200]);
+	}, 60_000);
 
 	it('stops n8n and the sandbox, and exits, on a SIGINT to the npm process alone', async () => {
 		process.kill(npm.pid!, 'SIGINT');

@@ -5,7 +5,7 @@ import { describeEachLine } from './support/perLine';
 import { nodeOutput } from './support/tooling';
 
 const PUSH_PATH = '/v2/Notifier.svc/Browser.Push';
-const PUSH_NODE = 'Send Browser Push';
+const PUSH_NODE = 'Send browser push notification';
 
 describeEachLine('Example workflow "push notification"', { label: 'push' }, (stack) => {
 	it('runs in n8n and the push reaches LeadSquared with the keys in headers only', async () => {
@@ -25,15 +25,19 @@ describeEachLine('Example workflow "push notification"', { label: 'push' }, (sta
 			{
 				success: true,
 				message: 'Message broadcasted successfully',
-				sentTo: null,
+				sentTo: 'the user whose keys the credential holds',
 				title: 'Hello from n8n',
 				content: expect.stringMatching(
-					/^The workflow "LeadSquared – push notification" sent this at \d\d:\d\d \(execution \S+\)\.$/,
+					/^The workflow "LeadSquared – push notification" sent this at \d\d:\d\d on \d{1,2} \w{3} \d{4}, (UTC|[A-Za-z_]+\/[A-Za-z_/]+) time \(execution \S+\)\.$/,
 				),
 				clickUrl: 'https://www.leadsquared.com/',
 				iconUrl: null,
 			},
 		]);
+
+		// the time is the workflow's, with its zone named: no workflow zone is set, so n8n's own
+		const { timezone } = await rest.request<{ timezone: string }>('GET', '/rest/settings');
+		expect(items[0].json.content).toContain(`, ${timezone} time (execution`);
 
 		const pushes = sandbox.requestsTo(PUSH_PATH);
 		expect(pushes).toHaveLength(1);

@@ -20,7 +20,7 @@ beforeEach(() => {
 	sandbox().setFaults([]);
 });
 
-describe('Notification → Send Browser Push, in the n8n engine against the sandbox', () => {
+describe('Notification → Send Browser Push Notification, in the n8n engine against the sandbox', () => {
 	it('pushes one notification per item and outputs what was sent', async () => {
 		const { status, items } = await runNode({
 			parameters: push({
@@ -63,7 +63,7 @@ describe('Notification → Send Browser Push, in the n8n engine against the sand
 
 	it('leaves out UserId when no user is chosen, so the key owner is notified', async () => {
 		const { items } = await runNode({ parameters: push(), items: [{ name: 'Priya' }], credentials: sandbox().credentialsFor() });
-		expect(items[0].json.sentTo).toBeNull();
+		expect(items[0].json.sentTo).toBe('the user whose keys the credential holds');
 		expect(sandbox().requestsTo(PUSH_PATH)[0].body).not.toHaveProperty('UserId');
 	});
 

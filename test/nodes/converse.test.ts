@@ -20,7 +20,7 @@ beforeEach(() => {
 	sandbox().setFaults([]);
 });
 
-describe('Notification → Send Converse System Notification', () => {
+describe('Notification → Send System Notification (Converse)', () => {
 	it('posts the card to the user and outputs the MessageID', async () => {
 		const run = await runNode({
 			parameters: converse({

@@ -138,7 +138,7 @@ async function runWithoutContinueOnFail(testCase: HostileCase, { parameters, ite
 	}
 	const message = run.error?.message ?? '';
 	if (RULE_ERROR.test(message)) {
-		expect(sandbox().requests).toEqual([]);
+		expect(sandbox().requests.filter((request) => !testCase.lookups?.includes(request.path))).toEqual([]);
 	} else if (!TIMEOUT_ERROR.test(message) && !testCase.leadSquaredAnswer?.test(message)) {
 		throw new Error(`The node stopped with an error that names no item, field and rule: ${message.slice(0, 300)}`);
 	}

@@ -1,6 +1,7 @@
 import type { Loose } from './crmTestKit';
 import { apiClient, control, createLead, pairs, useCrmSandbox } from './crmTestKit';
 import { NOTE_CREATE_PATH } from './crm/unconfirmed';
+import { LeadSquaredSandbox } from './server';
 
 const LM = '/v2/LeadManagement.svc';
 
@@ -67,6 +68,15 @@ describe('sandbox CRM: leads', () => {
 		expect((await api().get(`${LM}/Leads.GetByQuickSearch?key=eer`)).body.map((l: Loose) => l.ProspectID)).toEqual([first]);
 		expect((await api().get(`${LM}/Leads.GetByEmailaddress?emailaddress=nobody@example.com`)).body).toEqual([]);
 		expect((await api().get(`${LM}/Leads.GetById?id=00000000-0000-0000-0000-000000000000`)).body).toEqual([]);
+	});
+
+	it('RetrieveLeadByPhoneNumber takes the number with or without the country code (get-lead-by-phone)', async () => {
+		const lead = await createLead(api(), { FirstName: 'Priya', Phone: '+91-8611795988' });
+		for (const phone of ['%2B918611795988', '918611795988', '8611795988']) {
+			expect((await api().get(`${LM}/RetrieveLeadByPhoneNumber?phone=${phone}`)).body.map((l: Loose) => l.ProspectID)).toEqual([lead]);
+		}
+		// another line that ends the same way is not the lead
+		expect((await api().get(`${LM}/RetrieveLeadByPhoneNumber?phone=611795988`)).body).toEqual([]);
 	});
 
 	it('Leads.Get searches by criteria with operators, columns, sorting and paging', async () => {
@@ -177,6 +187,20 @@ describe('sandbox CRM: leads', () => {
 		expect(orphan.body.ExceptionMessage).toBe('Lead not found');
 		const empty = await api().post(NOTE_CREATE_PATH, { RelatedProspectId: id, Note: '' });
 		expect(empty.status).toBe(400);
+	});
+
+	it('users: Users.Get lists no phone numbers unless the account says it does; ByUserId shows them (its page does)', async () => {
+		const withNumbers = { ...sandbox().accounts[0], users: sandbox().accounts[0].users.map((user) => ({ ...user, PhoneMobile: '+91-8971373363' })) };
+		const on = await LeadSquaredSandbox.start({ accounts: [withNumbers, { ...withNumbers, accessKey: 'u$listing-key', usersGetListsPhones: true }] });
+		try {
+			const [pageFaithful, listing] = on.accounts.map((account) => apiClient(on, account));
+			expect((await pageFaithful.get('/v2/UserManagement.svc/Users.Get')).body[0]).not.toHaveProperty('PhoneMobile');
+			expect((await listing.get('/v2/UserManagement.svc/Users.Get')).body[0]).toMatchObject({ PhoneMobile: '+91-8971373363' });
+			const one = await pageFaithful.get(`/v2/UserManagement.svc/User/Retrieve/ByUserId?userId=${withNumbers.users[0].ID}`);
+			expect(one.body[0]).toMatchObject({ PhoneMobile: '+91-8971373363' });
+		} finally {
+			await on.close();
+		}
 	});
 
 	it('users: Users.Get lists them; User/Retrieve/ByUserId finds an active one, [] for an unknown or inactive one', async () => {

@@ -7,6 +7,10 @@ export interface SandboxUser {
 	EmailAddress: string;
 	Role: string;
 	StatusCode: 0 | 1;
+	/** A user's numbers, as LeadSquared's "Get a User by Id" page names them. */
+	PhoneMain?: string;
+	PhoneMobile?: string;
+	PhoneOthers?: string;
 }
 
 export interface SandboxAccount {
@@ -16,6 +20,8 @@ export interface SandboxAccount {
 	/** The API host this account lives on; keys sent to another region's host get a 401 naming it. */
 	homeHost?: string;
 	users: SandboxUser[];
+	/** Whether Users.Get lists the users' numbers (default USERS_GET_LISTS_PHONES in crm/unconfirmed.ts). */
+	usersGetListsPhones?: boolean;
 }
 
 export const DEMO_USERS: SandboxUser[] = [

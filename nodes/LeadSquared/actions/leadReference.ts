@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ItemInput, quote } from '../helpers/itemInput';
+import { phoneForLookup } from '../helpers/phoneNumber';
 import { leadSquaredRequest } from '../transport';
 import { ENDPOINTS } from '../transport/endpoints';
 import type { UnconfirmedCall } from '../transport/unconfirmedCalls';
@@ -24,8 +25,7 @@ export function readLeadReference(input: ItemInput, field = 'Lead'): LeadReferen
 	const by = locator.mode === 'email' || locator.mode === 'phone' ? locator.mode : 'id';
 	const shape = by === 'email' ? 'email' : by === 'phone' ? 'phone' : 'id';
 	const value = input.text('lead', field, { required: true, shape }, locator.value);
-	// LeadSquared: pass the number "without spaces, hyphens or any other character".
-	return { by, value: by === 'phone' ? value.replace(/[\s\-().]/g, '') : value };
+	return { by, value: by === 'phone' ? phoneForLookup(value) : value };
 }
 
 /** The lead itself, or undefined when LeadSquared has none (it answers []). */

@@ -4,7 +4,7 @@ import { DELIVERED_REQUEST_IDS } from './deliveredRequestIds';
 import { ItemInput } from './itemInput';
 
 export interface ItemOperation<Prepared> {
-	/** Reads and validates one item's input and builds what will be sent. Sends nothing. */
+	/** Reads and validates one item's input and builds what will be sent. Sends nothing (it may read, e.g. find a lead). */
 	prepare(this: IExecuteFunctions, input: ItemInput): Promise<Prepared> | Prepared;
 	/** Sends one prepared item and returns its output: one item, or a list (Get Many), each paired with the input item. */
 	send(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<IDataObject | IDataObject[]>;

@@ -84,6 +84,27 @@ export class EditorPage {
 		await scope.locator(`[data-test-id="parameter-input-${parameter}"]`).locator('input, textarea').first().fill(value);
 	}
 
+	/** The open node's credential fields: label and the chosen credential's name ('' when none is chosen). */
+	async nodeCredentials(): Promise<Array<{ label: string; chosen: string }>> {
+		const labels = this.testId('ndv').locator('[data-test-id="credentials-label"]');
+		const fields: Array<{ label: string; chosen: string }> = [];
+		for (const field of await labels.all()) {
+			const label = (await field.locator('label, .n8n-input-label').first().innerText()).split('\n')[0].trim();
+			const chosen = await field.locator('[data-test-id="node-credentials-select"] input').first().inputValue();
+			fields.push({ label, chosen });
+		}
+		return fields;
+	}
+
+	/** Chooses a stored credential in the open node's credential field with this label. */
+	async chooseNodeCredential(label: string, credentialName: string): Promise<void> {
+		const field = this.testId('ndv').locator('[data-test-id="credentials-label"]').filter({ hasText: label });
+		await field.locator('[data-test-id="node-credentials-select"]').click();
+		const option = this.page.locator('[data-test-id^="node-credentials-select-item-"]:visible').filter({ hasText: credentialName });
+		await option.first().click();
+		await option.first().waitFor({ state: 'hidden' });
+	}
+
 	credentialModal(): Locator {
 		return this.testId('editCredential-modal');
 	}

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { upsertCredential, upsertN8nApiCredential } from '../../demo/credential';
+import { upsertExampleCredentials } from '../../demo/credential';
 import { EXAMPLE_CREDENTIAL_NAME } from '../../demo/exampleWorkflows';
 import type { SandboxOptions } from '../../sandbox/server';
 import { LeadSquaredSandbox } from '../../sandbox/server';
@@ -54,8 +54,7 @@ export async function startStack(line: N8nLine, options: StackOptions): Promise<
 		});
 		const rest = new N8nRest(n8n.baseUrl);
 		await rest.setupOwner(OWNER);
-		const credential = await upsertCredential(rest, EXAMPLE_CREDENTIAL_NAME, sandbox.credentialsFor());
-		await upsertN8nApiCredential(rest, n8n.baseUrl);
+		const credential = await upsertExampleCredentials(rest, n8n.baseUrl, EXAMPLE_CREDENTIAL_NAME, sandbox.credentialsFor());
 		const nodeTypes = await rest.getNodeTypes();
 		return { line, install, sandbox, n8n, rest, credential, nodeTypes, stop };
 	} catch (error) {

@@ -40,6 +40,8 @@ export interface HostileCase {
 	leadSquaredAnswer?: RegExp;
 	/** What the sandbox must have received for an item the node accepted. */
 	expectSent?: (item: Item, body: unknown) => void;
+	/** Reads the node may make while checking items (finding a lead or user), before anything is sent. */
+	lookups?: string[];
 }
 
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 3 });
@@ -197,6 +199,8 @@ export function hostileCases(sandboxUrl: string, knownRequestIds: string[]): Hos
 		})),
 		leadSquaredMayRefuse: unknownUser('UserId'),
 		leadSquaredAnswer: UNKNOWN_USER_ANSWER,
+		// an empty Lead ID or Agent is looked up by the call's numbers
+		lookups: ['/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber', '/v2/UserManagement.svc/Users.Get'],
 	};
 
 	const leadValue = fc.oneof(smallText, fc.emailAddress(), fc.integer(), fc.boolean(), textAround(100), fc.constant(null));

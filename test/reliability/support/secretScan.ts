@@ -14,8 +14,8 @@ type LogFunction = (message: string, meta?: object) => void;
 /**
  * Records every console.* call, every n8n log line (n8n-core's Logger from the DI container
  * and n8n-workflow's LoggerProxy, at every level including debug) and every write to
- * process.stdout / process.stderr, until `stop()`. Console and log output is swallowed;
- * stdout/stderr writes still go through.
+ * process.stdout / process.stderr, until `stop()`. All of it is swallowed: the scan reads it
+ * from `entries`, and the test log keeps only the tests' results.
  */
 export function captureOutput(): CapturedOutput {
 	const entries: CapturedOutput['entries'] = [];
@@ -45,7 +45,10 @@ export function captureOutput(): CapturedOutput {
 		const original = process[stream].write;
 		process[stream].write = ((chunk: unknown, ...rest: unknown[]) => {
 			record(`process.${stream}`, [typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')]);
-			return (original as (...args: unknown[]) => boolean).call(process[stream], chunk, ...rest);
+			// a write's callback, if any, still runs, as if the write went out
+			const callback = rest.find((arg): arg is () => void => typeof arg === 'function');
+			callback?.();
+			return true;
 		}) as typeof process.stdout.write;
 		return () => (process[stream].write = original);
 	});

@@ -123,13 +123,23 @@ function quickSearch(store: CrmStore, key: string): CrmLead[] {
 	return store.leads().filter((lead) => QUICK_SEARCH_FIELDS.some((field) => (lead.fields[field] ?? '').toLowerCase().includes(needle)));
 }
 
-/** Several leads with the number: LeadSquared returns the most recently active one. */
+/** A stored number's digits, with and (when written "+CC-…" or "+CC …") without its country code. */
+function phoneForms(stored: string): string[] {
+	const digits = stored.replace(/\D/g, '');
+	const countryCode = /^\s*\+(\d{1,3})[\s-]/.exec(stored)?.[1];
+	return countryCode ? [digits, digits.slice(countryCode.length)] : [digits];
+}
+
+/**
+ * get-lead-by-phone: Phone and Mobile only; "you can pass the phone number with or without the
+ * country-code"; several leads with the number: the one with the most recent activity.
+ */
 function byPhone(store: CrmStore, phone: string): CrmLead[] {
 	const digits = phone.replace(/\D/g, '');
 	if (!digits) return [];
 	const found = store
 		.leads()
-		.filter((lead) => ['Phone', 'Mobile'].some((field) => (lead.fields[field] ?? '').replace(/\D/g, '') === digits))
+		.filter((lead) => ['Phone', 'Mobile'].some((field) => phoneForms(lead.fields[field] ?? '').includes(digits)))
 		.sort((a, b) => (b.modifiedOn ?? 0) - (a.modifiedOn ?? 0));
 	return found.slice(0, 1);
 }

@@ -178,3 +178,10 @@ export const TASK_COMPLETE_THROUGH_UPDATE = 'StatusCode';
 
 /** The stage a lead gets when none is given (LeadSquared's default first stage). */
 export const DEFAULT_LEAD_STAGE = 'Prospect';
+
+/**
+ * Users.Get: the answer on its page has no phone numbers (ID, names, EmailAddress, Role, StatusCode,
+ * MemberOfGroups, Tag, IsPhoneCallAgent); "Get a User by Id" has PhoneMain, PhoneMobile and
+ * PhoneOthers. Whether Users.Get also lists them is not shown, so by default it does not.
+ */
+export const USERS_GET_LISTS_PHONES = false;

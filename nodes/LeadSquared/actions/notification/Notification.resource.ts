@@ -14,15 +14,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['notification'] } },
 		options: [
 			{
-				name: 'Send Browser Push',
+				name: 'Send Browser Push Notification',
 				value: 'sendBrowserPush',
 				description: 'Push a browser notification to a LeadSquared user',
 				action: 'Send browser push notification',
 			},
 			{
-				name: 'Send Converse System Notification',
+				name: 'Send System Notification',
 				value: 'sendConverse',
-				description: 'Post a card from the "System" user, pinned at the top of a user’s LeadSquared Converse',
+				description: 'Post a card from the "System" user, pinned at the top of a user’s LeadSquared Converse (a Converse System Notification)',
 				action: 'Send system notification',
 			},
 		],

@@ -10,6 +10,9 @@ import { collection, showOnlyFor, userField } from '../common.descriptions';
 /** LeadSquared: "The Title and Content data together cannot exceed 2KB." */
 export const PUSH_TITLE_AND_CONTENT_MAX_BYTES = 2048;
 
+/** Whom LeadSquared notifies when no user is given: its page says the user whose keys are used. */
+export const KEY_OWNER = 'the user whose keys the credential holds';
+
 const properties: INodeProperties[] = [
 	{
 		...userField,
@@ -17,7 +20,7 @@ const properties: INodeProperties[] = [
 		name: 'userId',
 		typeOptions: { loadOptionsMethod: 'getActiveUsersOrKeyOwner' },
 		description:
-			'The user who gets the notification. Leave empty to notify the user whose keys the credential holds. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			`The user who gets the notification. Leave empty to notify ${KEY_OWNER}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 	},
 	{
 		displayName: 'Title',
@@ -102,7 +105,7 @@ async function send(this: IExecuteFunctions, push: Push, itemIndex: number): Pro
 	return {
 		success: response?.Status === 'Success',
 		message: typeof message === 'string' ? message : null,
-		sentTo: push.UserId ?? null,
+		sentTo: push.UserId ?? KEY_OWNER,
 		title: push.Title,
 		content: push.Content,
 		clickUrl: push.ClickURL || null,
