@@ -9,10 +9,9 @@ import { launchChromium } from './support/browser';
 import { LeadSquaredApi } from '../../credentials/LeadSquaredApi.credentials';
 import { N8N_API_CREDENTIAL } from '../demo/credential';
 import { EXAMPLE_CREDENTIAL_NAME } from '../demo/exampleWorkflows';
-import { builtActionNode, builtCaptureTrigger, REPO_ROOT } from './support/builtNode';
+import { builtActionNode, builtCaptureTrigger, builtInstantTrigger, REPO_ROOT } from './support/builtNode';
 import { EditorPage } from './support/editorPage';
 import { operationChoices, resourceChoices } from './support/nodeDescription';
-import { builtInstantTrigger } from './support/eventTriggerWorkflow';
 import { describeEachLine } from './support/perLine';
 import { ARTIFACTS_DIR, OWNER } from './support/stack';
 
