@@ -22,6 +22,8 @@ export interface CrmCase {
 	badError: RegExp;
 	/** For a call whose path no readable page shows: how its 404 names the call and where to override the path. */
 	unconfirmed?: { what: string; overrideIn: string };
+	/** The bulk call the node sends several items in, if it batches them. */
+	bulkPath?: string;
 }
 
 let unique = 0;
@@ -101,6 +103,7 @@ export const CRM_CASES: CrmCase[] = [
 		name: 'Lead → Create or Update',
 		method: 'POST',
 		path: '/v2/LeadManagement.svc/Lead.CreateOrUpdate',
+		bulkPath: '/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate',
 		replaySafe: true,
 		parameters: { resource: 'lead', operation: 'upsert', fieldsMode: 'json', json: '={{ $json.lead }}' },
 		good: (f) => ({ lead: { EmailAddress: f.email, JobTitle: 'Buyer' } }),
