@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 import { useCrmNodeTests } from '../harness/crmNodeTests';
@@ -16,7 +16,7 @@ const emails = (count: number) => {
 	return Array.from({ length: count }, (_, i) => `bulk${run}.${i}@example.com`);
 };
 
-const upsertAll = async (items: object[], options: { options?: IDataObject; continueOnFail?: boolean; credentials?: object } = {}) =>
+const upsertAll = async (items: object[], options: { options?: INodeParameters; continueOnFail?: boolean; credentials?: object } = {}) =>
 	await runNode({
 		parameters: { resource: 'lead', operation: 'upsert', fieldsMode: 'json', json: '={{ JSON.stringify($json) }}', searchBy: '', options: options.options ?? {} },
 		items: items as never,
