@@ -1,10 +1,12 @@
 import type { Lead } from '../asyncQueue';
 import type { SandboxAccount } from '../fixtures';
 import { activityRoutes } from './activities';
+import { activityWriteRoutes } from './activityWrites';
 import { MxFailure } from './common';
 import { leadRoutes } from './leads';
 import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
+import { salesActivityRoutes } from './salesActivities';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
@@ -79,6 +81,8 @@ export class Crm {
 		const all: CrmRoutes = {
 			...leadRoutes(),
 			...activityRoutes(),
+			...activityWriteRoutes(),
+			...salesActivityRoutes(),
 			...taskRoutes(),
 			...opportunityRoutes(),
 			...noteRoutes(),
