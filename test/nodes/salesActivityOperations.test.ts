@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { DEMO_USERS } from '../sandbox/fixtures';
 import { salesActivities } from '../sandbox/crm/salesActivities';
 import { leadBy, PHONE_CALL } from '../harness/crmFixtures';
@@ -12,8 +14,18 @@ const OWNER = DEMO_USERS[0];
 
 const { sandbox, credentials, crm, fixtures } = useCrmNodeTests();
 
-const run = async (parameters: Record<string, unknown>, items?: object[]) =>
+const run = async (parameters: INodeParameters, items?: object[]) =>
 	await runNode({ parameters, items: items as never, credentials: credentials() });
+
+/** A Sales Activity → Create on the fixture lead, with `extra` in place of the defaults. */
+const createSale = (extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'salesActivity',
+	operation: 'create',
+	lead: leadBy('id', fixtures().leadId),
+	productSku: 'PLAN-STARTER',
+	status: 'Open',
+	...extra,
+});
 
 describe('Sales Activity', () => {
 	it('Create records a won sale on a lead found by email, and outputs its ID and what was sent', async () => {
@@ -84,13 +96,7 @@ describe('Sales Activity', () => {
 	});
 
 	it('a product SKU the account does not have is LeadSquared’s 400, in its words', async () => {
-		const result = await run({
-			resource: 'salesActivity',
-			operation: 'create',
-			lead: leadBy('id', fixtures().leadId),
-			productSku: 'NO-SUCH-SKU',
-			status: 'Open',
-		});
+		const result = await run(createSale({ productSku: 'NO-SUCH-SKU' }));
 		expect(result.error?.message).toMatch(/^LeadSquared refused the request \(400\): ProductSku 'NO-SUCH-SKU' is not a product/);
 	});
 
@@ -100,14 +106,7 @@ describe('Sales Activity', () => {
 		['a sales owner that is no email', { salesOwnerEmail: 'rahul' }, /^'Sales Owner Email' must be an e-mail address/],
 		['a sales date that is no date', { salesDate: 'next week' }, /^'Sales Date' must be a date and time like/],
 	])('Create refuses %s before sending anything', async (_, parameters, message) => {
-		const result = await run({
-			resource: 'salesActivity',
-			operation: 'create',
-			lead: leadBy('id', fixtures().leadId),
-			productSku: 'PLAN-STARTER',
-			status: 'Open',
-			...parameters,
-		});
+		const result = await run(createSale(parameters));
 		expect(result.error?.message).toMatch(message);
 		expect(sandbox().requests).toEqual([]);
 	});

@@ -6,18 +6,11 @@ import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
+import { activityIdField } from './get.operation';
 import { activityFieldsField, activityNoteField, activityTypeField, fieldsByName, readActivityEvent, readActivityFields } from './activityInput';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Activity ID',
-		name: 'activityId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. e85e72ee-a9a9-498c-9b26-ffd9db2df311',
-		description: 'The ID that Post or Get Many gave for the activity',
-	},
+	activityIdField,
 	{ ...activityTypeField, description: `The activity's type, as it was posted. ${activityTypeField.description}` },
 	{ ...activityNoteField, hint: 'Left out when empty, so the activity keeps its note' },
 	{ ...activityFieldsField, description: 'The fields to change; fields not listed here are not sent' },
