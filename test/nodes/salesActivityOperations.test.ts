@@ -3,7 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { DEMO_USERS } from '../sandbox/fixtures';
 import { salesActivities } from '../sandbox/crm/salesActivities';
 import { leadBy, PHONE_CALL } from '../harness/crmFixtures';
-import { runNode } from '../harness/engine';
+import { loadOptions, runNode } from '../harness/engine';
 import { useCrmNodeTests } from '../harness/crmNodeTests';
 
 /** Sales Activity → Create, Update, Get; Activity → Update and Create Lead and Activity: what reaches LeadSquared and what comes out. */
@@ -101,7 +101,7 @@ describe('Sales Activity', () => {
 	});
 
 	it.each([
-		['no product SKU', { productSku: '={{ "" }}' }, /^'Product SKU' is required \[item 0\]$/],
+		['no product', { productSku: '={{ "" }}' }, /^'Product' is required \[item 0\]$/],
 		['a status that is none of Open, Won, Lost', { status: '={{ "Pending" }}' }, /^'Status' must be one of Open, Won, Lost \(got "Pending"\) \[item 0\]$/],
 		['a sales owner that is no email', { salesOwnerEmail: 'rahul' }, /^'Sales Owner Email' must be an e-mail address/],
 		['a sales date that is no date', { salesDate: 'next week' }, /^'Sales Date' must be a date and time like/],
@@ -129,6 +129,20 @@ describe('Sales Activity', () => {
 		});
 		expect(result.error?.message).toBe(`'${displayName}' is required [item 0]`);
 		expect(sandbox().requests).toEqual([]);
+	});
+});
+
+describe('the Product dropdown', () => {
+	it('lists the account’s products by name, each sent as its SKU (RetrieveProducts)', async () => {
+		const products = await loadOptions('getProducts', { parameters: {}, credentials: credentials() });
+		expect(products).toEqual([
+			{ name: 'Growth Plan (PLAN-GROWTH)', value: 'PLAN-GROWTH' },
+			{ name: 'Starter Plan (PLAN-STARTER)', value: 'PLAN-STARTER' },
+		]);
+		expect(sandbox().requestsTo(`${SA}/RetrieveProducts`)[0].body).toEqual({
+			Parameter: { SearchText: '' },
+			Paging: { PageIndex: 1, PageSize: 100 },
+		});
 	});
 });
 

@@ -54,6 +54,15 @@ describe('sandbox CRM: sales activities, activity updates, lead and activity in 
 			expect((await api().get(`${SA}/RetrieveActivity?activityId=${NO_ID}`)).body.ExceptionMessage).toBe('Sales Activity not found');
 		});
 
+		it('lists products by search text, by SKU, and in pages (RetrieveProducts)', async () => {
+			const all = await api().post(`${SA}/RetrieveProducts`, { Parameter: { SearchText: '' }, Paging: { PageIndex: 1, PageSize: 1 } });
+			expect(all.body).toEqual({ RecordCount: 2, List: [expect.objectContaining({ ProductSku: 'PLAN-STARTER' })] });
+			const growth = await api().post(`${SA}/RetrieveProducts`, { Parameter: { SearchText: 'growth' } });
+			expect(growth.body.List.map((p: { ProductSku: string }) => p.ProductSku)).toEqual(['PLAN-GROWTH']);
+			const bySku = await api().post(`${SA}/RetrieveProducts`, { Parameter: { ProductSku: 'PLAN-STARTER' } });
+			expect(bySku.body.List).toEqual([expect.objectContaining({ Name: 'Starter Plan', ProductId: expect.any(String) })]);
+		});
+
 		it('Update takes no Status (its page lists none)', async () => {
 			const id = (await api().post(`${SA}/Create`, sale())).body.Message.Id;
 			expect((await api().post(`${SA}/Update`, { Id: id, Status: 'Won' })).body.ExceptionMessage).toBe("Unknown attribute 'Status'");

@@ -41,6 +41,7 @@ export const ENDPOINTS = {
 	salesActivityCreate: '/v2/SalesActivity.svc/Create',
 	salesActivityUpdate: '/v2/SalesActivity.svc/Update',
 	salesActivityById: '/v2/SalesActivity.svc/RetrieveActivity',
+	products: '/v2/SalesActivity.svc/RetrieveProducts',
 
 	taskCreate: '/v2/Task.svc/Create',
 	taskUpdate: '/v2/Task.svc/Update',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 
 import type { Json } from './common';
-import { fail, invalidInput, lsqDate, mandatoryMissing, objectBody, optionalDate, optionalText, rejectUnknownKeys, reply, requiredText, sameId } from './common';
+import { fail, invalidInput, isObject, lsqDate, mandatoryMissing, objectBody, optionalDate, optionalText, rejectUnknownKeys, reply, requiredText, sameId } from './common';
 import { leadNotFound } from './leadWrites';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmStore } from './store';
@@ -136,10 +136,39 @@ function retrieve(store: CrmStore, activityId: string | null) {
 	};
 }
 
+/**
+ * Page retrieve-list-of-products: `Parameter{SearchText}` (matching SKU, name or description) or
+ * `Parameter{Id | ProductSku | Name}`, `Paging{PageIndex (from 1), PageSize}`; answers `{RecordCount, List}`.
+ * An empty SearchText matching every product is the sandbox's reading: the page does not say.
+ */
+function retrieveProducts(body: unknown) {
+	const request = body === undefined ? {} : objectBody(body);
+	const parameter = isObject(request.Parameter) ? request.Parameter : {};
+	const paging = isObject(request.Paging) ? request.Paging : {};
+	const index = Number(paging.PageIndex ?? 1);
+	const size = Number(paging.PageSize ?? 10);
+	if (!Number.isInteger(index) || index < 1 || !Number.isInteger(size) || size < 1) invalidInput('PageIndex and PageSize must be whole numbers of 1 or more');
+	const has = (text: string, part: unknown) => text.toLowerCase().includes(String(part ?? '').toLowerCase());
+	const matching = SANDBOX_PRODUCTS.filter((p) =>
+		parameter.Id !== undefined
+			? sameId(p.id, String(parameter.Id))
+			: parameter.ProductSku !== undefined
+				? p.sku === parameter.ProductSku
+				: parameter.Name !== undefined
+					? p.name === parameter.Name
+					: has(p.sku, parameter.SearchText) || has(p.name, parameter.SearchText),
+	);
+	return {
+		RecordCount: matching.length,
+		List: matching.slice((index - 1) * size, index * size).map((p) => ({ ProductId: p.id, ProductSku: p.sku, Name: p.name, Description: p.name })),
+	};
+}
+
 export function salesActivityRoutes(): CrmRoutes {
 	return {
 		[`POST ${BASE}/Create`]: { handler: ({ store, body }) => reply(create(store, body)) },
 		[`POST ${BASE}/Update`]: { handler: ({ store, body }) => reply(update(store, body)) },
+		[`POST ${BASE}/RetrieveProducts`]: { optionalBody: true, handler: ({ body }) => reply(retrieveProducts(body)) },
 		[`GET ${BASE}/RetrieveActivity`]: { handler: ({ store, query }) => reply(retrieve(store, query.get('activityId'))) },
 	};
 }

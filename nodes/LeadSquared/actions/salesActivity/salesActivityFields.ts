@@ -13,13 +13,14 @@ export function saleProperties(required: boolean): INodeProperties[] {
 	return [
 		leadLocator(['list', 'id', 'email'], 'The lead who bought (or may buy) the product'),
 		{
-			displayName: 'Product SKU',
+			displayName: 'Product Name or ID',
 			name: 'productSku',
-			type: 'string',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getProducts' },
 			required: true,
 			default: '',
-			placeholder: 'e.g. PLAN-GROWTH',
-			description: 'The product’s SKU, as in LeadSquared under My Profile > Settings > Customization > Manage Products',
+			description:
+				'The product sold, sent as its SKU (My Profile > Settings > Customization > Manage Products). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
 			displayName: 'Revenue',
@@ -56,7 +57,7 @@ export function readSale(input: ItemInput, required: boolean): IDataObject {
 	const owner = input.text('salesOwnerEmail', 'Sales Owner Email', { ...rules, shape: 'email' });
 	const salesDate = input.dateTime('salesDate', 'Sales Date', rules);
 	return {
-		ProductSku: input.text('productSku', 'Product SKU', { required: true, maxChars: 200 }).trim(),
+		ProductSku: input.text('productSku', 'Product', { required: true, maxChars: 200 }).trim(),
 		...(revenue ? { Revenue: revenue } : {}),
 		...(owner ? { SalesOwnerEmail: owner } : {}),
 		...(salesDate ? { SalesDate: salesDate } : {}),
