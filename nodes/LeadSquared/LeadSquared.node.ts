@@ -6,6 +6,7 @@ import * as lead from './actions/lead/Lead.resource';
 import * as note from './actions/note/Note.resource';
 import * as notification from './actions/notification/Notification.resource';
 import * as opportunity from './actions/opportunity/Opportunity.resource';
+import * as salesActivity from './actions/salesActivity/SalesActivity.resource';
 import * as task from './actions/task/Task.resource';
 import * as telephony from './actions/telephony/Telephony.resource';
 import * as user from './actions/user/User.resource';
@@ -41,6 +42,7 @@ export class LeadSquared implements INodeType {
 					{ name: 'Note', value: 'note' },
 					{ name: 'Notification', value: 'notification' },
 					{ name: 'Opportunity', value: 'opportunity' },
+					{ name: 'Sales Activity', value: 'salesActivity' },
 					{ name: 'Task', value: 'task' },
 					{ name: 'Telephony', value: 'telephony' },
 					{ name: 'User', value: 'user' },
@@ -53,6 +55,7 @@ export class LeadSquared implements INodeType {
 			...activity.description,
 			...task.description,
 			...opportunity.description,
+			...salesActivity.description,
 			...note.description,
 			...user.description,
 		],

@@ -12,6 +12,7 @@ export interface CrmFixtures {
 	activityId: string;
 	taskId: string;
 	opportunityId: string;
+	salesActivityId: string;
 }
 
 /** The sandbox's Phone Call activity type, WhatsApp Message type and Sales Deal opportunity type. */
@@ -58,7 +59,12 @@ export async function seedCrm(sandbox: LeadSquaredSandbox): Promise<CrmFixtures>
 		}),
 		'Opportunity Capture',
 	);
+	const sale = expectOk(
+		await api.post('/v2/SalesActivity.svc/Create', { ProspectId: leadId, ProductSku: 'PLAN-STARTER', Status: 'Open', Revenue: '100' }),
+		'Sales Activity Create',
+	);
 	return {
+		salesActivityId: sale.Message.Id,
 		leadId,
 		email,
 		activityId: activity.Message.Id,

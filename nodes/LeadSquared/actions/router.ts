@@ -6,6 +6,7 @@ import * as lead from './lead/Lead.resource';
 import * as note from './note/Note.resource';
 import * as notification from './notification/Notification.resource';
 import * as opportunity from './opportunity/Opportunity.resource';
+import * as salesActivity from './salesActivity/SalesActivity.resource';
 import * as task from './task/Task.resource';
 import * as telephony from './telephony/Telephony.resource';
 import * as user from './user/User.resource';
@@ -29,7 +30,14 @@ const resources: Record<string, Record<string, Operation>> = {
 		update: lead.update,
 		upsert: lead.upsert,
 	},
-	activity: { get: activity.get, getAll: activity.getAll, post: activity.post },
+	activity: {
+		get: activity.get,
+		getAll: activity.getAll,
+		post: activity.post,
+		update: activity.update,
+		createWithLead: activity.createWithLead,
+	},
+	salesActivity: { create: salesActivity.create, update: salesActivity.update, get: salesActivity.get },
 	task: { create: task.create, getAll: task.getAll, update: task.update },
 	opportunity: { capture: opportunity.capture, getAll: opportunity.getAll, update: opportunity.update },
 	note: { create: note.create },

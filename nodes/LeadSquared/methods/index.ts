@@ -1,6 +1,7 @@
 import * as leadAndUserOptions from './loadOptions';
+import * as productOptions from './productOptions';
 import * as typeOptions from './typeOptions';
 
 export * as listSearch from './listSearch';
 
-export const loadOptions = { ...leadAndUserOptions, ...typeOptions };
+export const loadOptions = { ...leadAndUserOptions, ...typeOptions, ...productOptions };

@@ -36,6 +36,13 @@ export const ENDPOINTS = {
 	/** Unconfirmed (pages refer to "Get List of Activity Types" without its URL); LeadSquared's own PHP library uses it. */
 	activityTypes: '/v2/ProspectActivity.svc/ActivityTypes.Get',
 	activityTypeSettings: '/v2/ProspectActivity.svc/CustomActivity/GetActivitySetting',
+	activityUpdate: '/v2/ProspectActivity.svc/CustomActivity/Update',
+	leadAndActivityCreate: '/v2/ProspectActivity.svc/CreateCustom',
+
+	salesActivityCreate: '/v2/SalesActivity.svc/Create',
+	salesActivityUpdate: '/v2/SalesActivity.svc/Update',
+	salesActivityById: '/v2/SalesActivity.svc/RetrieveActivity',
+	products: '/v2/SalesActivity.svc/RetrieveProducts',
 
 	taskCreate: '/v2/Task.svc/Create',
 	taskUpdate: '/v2/Task.svc/Update',

@@ -70,9 +70,8 @@ export function postActivity(
 	return activity;
 }
 
-function create(store: CrmStore, body: unknown) {
-	const request = objectBody(body);
-	rejectUnknownKeys(request, CREATE_KEYS);
+/** The activity part of a post (Create, and CreateCustom's `Activity`): its type, note, date, owner and fields, checked. */
+export function readActivityPost(store: CrmStore, request: Json) {
 	const event = optionalInteger(request, 'ActivityEvent') ?? mandatoryMissing("'ActivityEvent' is mandatory");
 	const type = store.activityTypes.find((t) => t.ActivityEvent === event);
 	if (!type) invalidInput(`ActivityEvent ${event} is not an activity type of this account`);
@@ -82,6 +81,13 @@ function create(store: CrmStore, body: unknown) {
 	const owner = ownerEmail ? store.user(ownerEmail) : store.keyOwner;
 	if (!owner) invalidInput(`ActivityOwnerEmail '${ownerEmail}' is not a user of this account`);
 	const fields = readEntityFields(request.Fields, type!.Fields, store.account.users, { requireMandatory: true });
+	return { event: event!, note, at, ownerId: owner!.ID, fields };
+}
+
+function create(store: CrmStore, body: unknown) {
+	const request = objectBody(body);
+	rejectUnknownKeys(request, CREATE_KEYS);
+	const { event, note, at, ownerId, fields } = readActivityPost(store, request);
 
 	const leadId = optionalText(request, 'RelatedProspectId');
 	let lead: CrmLead | undefined;
@@ -100,7 +106,7 @@ function create(store: CrmStore, body: unknown) {
 			lead = createLead(store, details, 'ProspectActivity.Create');
 		}
 	}
-	const activity = postActivity(store, lead!, event, note, at, fields, owner!.ID);
+	const activity = postActivity(store, lead!, event, note, at, fields, ownerId);
 	return { Status: 'Success', Message: { Id: activity.id } };
 }
 

@@ -3,6 +3,7 @@ import { ACTIVITY_TYPES, OPPORTUNITY_TYPES, TASK_TYPES } from './catalog';
 import { isObject, lsqDate } from './common';
 import type { Crm } from './crm';
 import { captureLead, parseLeadPairs } from './leadWrites';
+import { salesActivities } from './salesActivities';
 import type { CrmStore } from './store';
 import { leadView } from './store';
 import type { DeliveryOptions } from './webhookDelivery';
@@ -28,6 +29,8 @@ function list(store: CrmStore, entity: string): unknown {
 		case 'opportunities':
 		case 'notes':
 			return store[entity];
+		case 'salesActivities':
+			return salesActivities(store);
 		case 'webhooks':
 			return store.webhooks.map((w) => ({ ...webhookRow(w), consecutiveFailures: w.consecutiveFailures }));
 		case 'activityTypes':
@@ -53,9 +56,10 @@ function seed(store: CrmStore, input: Input) {
 }
 
 function clear(store: CrmStore, input: Input) {
-	const entities = Array.isArray(input.entities) ? (input.entities as string[]) : [...ENTITIES, 'types'];
+	const entities = Array.isArray(input.entities) ? (input.entities as string[]) : [...ENTITIES, 'salesActivities', 'types'];
 	for (const entity of entities) {
 		if (entity === 'leads') store.removeLeads();
+		else if (entity === 'salesActivities') salesActivities(store).length = 0;
 		else if (entity === 'types') {
 			store.activityTypes.splice(0, Infinity, ...structuredClone(ACTIVITY_TYPES));
 			store.taskTypes.splice(0, Infinity, ...structuredClone(TASK_TYPES));

@@ -1,11 +1,13 @@
 import type { Lead } from '../asyncQueue';
 import type { SandboxAccount } from '../fixtures';
 import { activityRoutes } from './activities';
+import { activityWriteRoutes } from './activityWrites';
 import { MxFailure } from './common';
 import { leadBulkRoutes } from './leadBulk';
 import { leadRoutes } from './leads';
 import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
+import { salesActivityRoutes } from './salesActivities';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
@@ -81,6 +83,8 @@ export class Crm {
 			...leadRoutes(),
 			...leadBulkRoutes(),
 			...activityRoutes(),
+			...activityWriteRoutes(),
+			...salesActivityRoutes(),
 			...taskRoutes(),
 			...opportunityRoutes(),
 			...noteRoutes(),

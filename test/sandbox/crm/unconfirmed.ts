@@ -190,3 +190,22 @@ export const DEFAULT_LEAD_STAGE = 'Prospect';
  * PhoneOthers. Whether Users.Get also lists them is not shown, so by default it does not.
  */
 export const USERS_GET_LISTS_PHONES = false;
+
+/**
+ * ProspectActivity.svc/CreateCustom (page create-lead-and-activity) shows no answer. The sandbox
+ * answers as Post an Activity does (`Message.Id`, the new activity) and adds the lead's ID and
+ * whether it was created, under names of its own choosing.
+ */
+export const CREATE_CUSTOM_REPLY = (activityId: string, leadId: string, created: boolean) => ({
+	Status: 'Success',
+	Message: { Id: activityId, RelatedProspectId: leadId, IsLeadCreated: created },
+});
+
+/**
+ * Sales activities (pages post-or-add-a-sales-activity-to-a-lead, update-an-existing-sales-activity,
+ * retrieve-sales-activity): what LeadSquared answers for a ProductSku that is no product of the
+ * account, and for an unknown sales activity ID, is not shown. Update's page sample answers
+ * `AffectedRows: 0`; the sandbox answers 1 for the row it changed.
+ */
+export const UNKNOWN_PRODUCT = (sku: string) => ({ type: 'MXInvalidInputException', message: `ProductSku '${sku}' is not a product of this account` });
+export const SALES_ACTIVITY_NOT_FOUND = 'Sales Activity not found';

@@ -6,9 +6,9 @@ import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { collection, showOnlyFor } from '../common.descriptions';
-import { dateTimeField, leadLocator } from '../crm.descriptions';
-import { entityFieldsProperty, readEntityFields } from '../entityFields';
+import { leadLocator } from '../crm.descriptions';
 import { readLeadReference } from '../leadReference';
+import { activityDateField, activityFieldsField, activityNoteField, activityTypeField, fieldsByName, readActivityPost } from './activityInput';
 
 /** Details LeadSquared uses only when it creates the lead an activity is posted to by email. */
 const NEW_LEAD_FIELDS = [
@@ -17,39 +17,15 @@ const NEW_LEAD_FIELDS = [
 	{ name: 'phone', attribute: 'Phone', displayName: 'New Lead Phone' },
 ] as const;
 
-const activityTypeField: INodeProperties = {
-	displayName: 'Activity Type Name or ID',
-	name: 'activityEvent',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getActivityTypes' },
-	required: true,
-	default: '',
-	description:
-		'The kind of activity to log, such as a call or a WhatsApp message. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
-
 const properties: INodeProperties[] = [
 	leadLocator(
 		['list', 'id', 'email'],
 		'The lead to post the activity on. By email, LeadSquared creates the lead when no lead has that email.',
 	),
 	activityTypeField,
-	{
-		displayName: 'Note',
-		name: 'note',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		placeholder: 'e.g. Called about the demo; call back on Monday',
-	},
-	dateTimeField('Activity Date', 'activityDateTime', 'When the activity happened; now when empty'),
-	entityFieldsProperty('Activity Fields', 'activityFields', {
-		displayName: 'Field Name or ID',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getActivityFields', loadOptionsDependsOn: ['activityEvent'] },
-		description:
-			'A field of the chosen activity type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	}),
+	activityNoteField,
+	activityDateField,
+	activityFieldsField,
 	collection('Additional Fields', [
 		...NEW_LEAD_FIELDS.map(
 			({ name, displayName }): INodeProperties => ({
@@ -83,16 +59,8 @@ function prepare(input: ItemInput): IDataObject {
 		if (value) body[attribute] = value;
 	}
 	const ownerEmail = input.text('ownerEmail', 'Owner Email', { shape: 'email' }, extra.ownerEmail);
-	const at = input.dateTime('activityDateTime', 'Activity Date');
-	const fields = readEntityFields(input, 'activityFields', 'Activity Fields');
-	return {
-		...body,
-		ActivityEvent: input.wholeNumber('activityEvent', 'Activity Type', { required: true, min: 1 }),
-		ActivityNote: input.text('note', 'Note'),
-		...(at ? { ActivityDateTime: at } : {}),
-		...(ownerEmail ? { ActivityOwnerEmail: ownerEmail } : {}),
-		...(fields.length ? { Fields: fields } : {}),
-	};
+	const { Fields, ...posted } = readActivityPost(input);
+	return { ...body, ...posted, ...(ownerEmail ? { ActivityOwnerEmail: ownerEmail } : {}), ...(Fields ? { Fields } : {}) };
 }
 
 async function send(this: IExecuteFunctions, activity: IDataObject, itemIndex: number): Promise<IDataObject> {
@@ -111,9 +79,7 @@ async function send(this: IExecuteFunctions, activity: IDataObject, itemIndex: n
 		activityEvent: activity.ActivityEvent,
 		note: activity.ActivityNote,
 		activityDateTime: activity.ActivityDateTime ?? null,
-		fields: Object.fromEntries(
-			((activity.Fields ?? []) as IDataObject[]).map((field) => [String(field.SchemaName), field.Value as string]),
-		),
+		fields: fieldsByName(activity),
 	};
 }
 
