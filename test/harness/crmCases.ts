@@ -4,6 +4,7 @@ import { DEMO_USERS } from '../sandbox/fixtures';
 import { NOTE_CREATE_PATH, OPPORTUNITY_CAPTURE_PATH } from '../sandbox/crm/unconfirmed';
 import type { CrmFixtures } from './crmFixtures';
 import { leadBy, PHONE_CALL, SALES_DEAL } from './crmFixtures';
+import { LEAD_EXTRA_CASES } from './leadExtraCases';
 
 /**
  * One CRM operation as the failure tests run it: parameters that read the item, an item that
@@ -250,4 +251,5 @@ export const CRM_CASES: CrmCase[] = [
 		bad: { limit: 0 },
 		badError: /^'Limit' must be a whole number 1 or more \(got "0"\) \[item 1\]$/,
 	},
+	...LEAD_EXTRA_CASES,
 ];

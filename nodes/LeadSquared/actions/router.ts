@@ -24,6 +24,8 @@ const resources: Record<string, Record<string, Operation>> = {
 		getCaptureMetrics: lead.getCaptureMetrics,
 		create: lead.create,
 		get: lead.get,
+		delete: lead.deleteLead,
+		getManyByIds: lead.getManyByIds,
 		getRecentlyModified: lead.getRecentlyModified,
 		search: lead.search,
 		update: lead.update,

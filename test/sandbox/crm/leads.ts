@@ -13,6 +13,7 @@ import {
 	sortRows,
 } from './common';
 import { captureLead, createLead, createOrUpdateLead, leadNotFound, parseLeadPairs, updateLead } from './leadWrites';
+import { leadDeleteAndByIdsRoutes } from './leadDeleteAndByIds';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead, CrmStore } from './store';
 import { canonicalLeadField, leadView } from './store';
@@ -34,7 +35,7 @@ function columnName(name: string): string | undefined {
 	return canonicalLeadField(name) ?? SYSTEM_COLUMNS.find((column) => column.toLowerCase() === name.toLowerCase());
 }
 
-function includeColumns(body: Json): string[] | undefined {
+export function includeColumns(body: Json): string[] | undefined {
 	const columns = body.Columns;
 	if (columns === undefined || columns === null) return undefined;
 	if (!isObject(columns)) invalidInput('Columns must be an object');
@@ -47,7 +48,7 @@ function includeColumns(body: Json): string[] | undefined {
 	});
 }
 
-const pick = (row: Record<string, unknown>, columns: string[] | undefined) =>
+export const pick = (row: Record<string, unknown>, columns: string[] | undefined) =>
 	columns ? Object.fromEntries(columns.map((column) => [column, row[column] ?? null])) : row;
 
 function matches(value: unknown, operator: string, lookup: string): boolean {
@@ -234,5 +235,6 @@ export function leadRoutes(): CrmRoutes {
 		},
 		[`POST ${BASE}/Leads.Get`]: { handler: ({ store, body }) => reply(searchByCriteria(store, body)) },
 		[`POST ${BASE}/Leads.RecentlyModified`]: { handler: ({ store, body }) => reply(recentlyModified(store, body)) },
+		...leadDeleteAndByIdsRoutes(),
 	};
 }

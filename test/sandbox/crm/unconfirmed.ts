@@ -185,3 +185,10 @@ export const DEFAULT_LEAD_STAGE = 'Prospect';
  * PhoneOthers. Whether Users.Get also lists them is not shown, so by default it does not.
  */
 export const USERS_GET_LISTS_PHONES = false;
+
+/**
+ * Lead/Delete/ById (page lead-delete): the page shows only `{"Status": "Success"}`; what it answers
+ * for a lead that does not exist (or was deleted already) is not shown. The sandbox answers as for
+ * any other unknown lead (MXInvalidEntityReferenceException).
+ */
+export const DELETE_UNKNOWN_LEAD_ANSWER = 'MXInvalidEntityReferenceException';

@@ -2,15 +2,29 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as captureAsync from './captureAsync.operation';
 import * as create from './create.operation';
+import * as deleteLead from './delete.operation';
 import * as get from './get.operation';
 import * as getCaptureMetrics from './getCaptureMetrics.operation';
 import * as getCaptureStatus from './getCaptureStatus.operation';
+import * as getManyByIds from './getManyByIds.operation';
 import * as getRecentlyModified from './getRecentlyModified.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { captureAsync, create, get, getCaptureMetrics, getCaptureStatus, getRecentlyModified, search, update, upsert };
+export {
+	captureAsync,
+	create,
+	deleteLead,
+	get,
+	getCaptureMetrics,
+	getCaptureStatus,
+	getManyByIds,
+	getRecentlyModified,
+	search,
+	update,
+	upsert,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -39,6 +53,12 @@ export const description: INodeProperties[] = [
 				action: 'Create or update lead',
 			},
 			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a lead permanently (LeadSquared support must enable this API)',
+				action: 'Delete lead',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get a lead by ID, email or phone',
@@ -55,6 +75,12 @@ export const description: INodeProperties[] = [
 				value: 'getCaptureStatus',
 				description: 'The status of an async capture: pending, success (with the lead ID), failure or error',
 				action: 'Get async capture status',
+			},
+			{
+				name: 'Get Many by IDs',
+				value: 'getManyByIds',
+				description: 'Get up to 10,000 leads by their IDs, and which IDs LeadSquared has no lead for',
+				action: 'Get many leads by IDs',
 			},
 			{
 				name: 'Get Recently Modified',
@@ -79,9 +105,11 @@ export const description: INodeProperties[] = [
 	},
 	...captureAsync.description,
 	...create.description,
+	...deleteLead.description,
 	...get.description,
 	...getCaptureMetrics.description,
 	...getCaptureStatus.description,
+	...getManyByIds.description,
 	...getRecentlyModified.description,
 	...search.description,
 	...update.description,
