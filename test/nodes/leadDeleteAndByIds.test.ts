@@ -137,3 +137,44 @@ describe('Lead → Get Many by IDs', () => {
 		expect(sandbox().requests).toEqual([]);
 	});
 });
+
+const capture = async (lead: object, extra: Record<string, unknown> = {}) =>
+	await runNode({
+		parameters: { resource: 'lead', operation: 'capture', fieldsMode: 'json', json: JSON.stringify(lead), ...extra },
+		credentials: credentials(),
+	});
+
+describe('Lead → Capture', () => {
+	it('creates, then finds and updates, saying which as LeadSquared’s answer does', async () => {
+		const email = `capture.sync.${Date.now()}@example.com`;
+		const first = await capture({ EmailAddress: email, FirstName: 'Ravi' });
+		expect(first.items[0].json).toMatchObject({ outcome: 'created', leadId: expect.any(String), updateBehavior: null });
+		const leadId = first.items[0].json.leadId as string;
+		const second = await capture({ EmailAddress: email, FirstName: 'Ravindra' });
+		expect(second.items[0].json).toMatchObject({ outcome: 'updated', leadId });
+		expect(crm().lead(leadId)?.fields.FirstName).toBe('Ravindra');
+	});
+
+	it.each([
+		['DoNotUpdate', 'Old'],
+		['UpdateOnlyEmptyFields', 'Old'],
+		['DoNotUpdateUniqueFields', 'New'],
+	])('sends %s as LeadUpdateBehavior in the query string, as page capture-lead says', async (behavior, expected) => {
+		const email = `capture.${behavior}.${Date.now()}@example.com`;
+		const leadId = (await capture({ EmailAddress: email, FirstName: 'Old' })).items[0].json.leadId as string;
+		sandbox().clearRecord();
+		const run = await capture({ EmailAddress: email, FirstName: 'New' }, { updateBehavior: behavior });
+		expect(run.items[0].json).toMatchObject({ outcome: 'updated', updateBehavior: behavior });
+		expect(sandbox().requestsTo(`${LM}/Lead.Capture`)[0].url).toContain(`LeadUpdateBehavior=${behavior}`);
+		expect(crm().lead(leadId)?.fields.FirstName).toBe(expected);
+	});
+
+	it('with Search By, a 500 is sent again (the second send finds the lead the first wrote)', async () => {
+		const email = `capture.retry.${Date.now()}@example.com`;
+		sandbox().setFaults([{ kind: 'status500', path: `${LM}/Lead.Capture`, count: 1 }]);
+		const run = await capture({ EmailAddress: email, FirstName: 'Retry' }, { searchBy: 'EmailAddress' });
+		expect(run.error).toBeUndefined();
+		expect(sandbox().requestsTo(`${LM}/Lead.Capture`).map((call) => call.status)).toEqual([500, 200]);
+		expect(crm().leads().filter((lead) => lead.fields.EmailAddress === email)).toHaveLength(1);
+	});
+});

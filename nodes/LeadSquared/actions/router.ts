@@ -19,6 +19,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	},
 	telephony: { showAgentPopup: telephony.showAgentPopup },
 	lead: {
+		capture: lead.capture,
 		captureAsync: lead.captureAsync,
 		getCaptureStatus: lead.getCaptureStatus,
 		getCaptureMetrics: lead.getCaptureMetrics,

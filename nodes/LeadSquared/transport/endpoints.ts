@@ -28,6 +28,7 @@ export const ENDPOINTS = {
 	leadsRecentlyModified: '/v2/LeadManagement.svc/Leads.RecentlyModified',
 	leadsByIds: '/v2/LeadManagement.svc/Leads/Retrieve/ByIds',
 	leadDelete: '/v2/LeadManagement.svc/Lead/Delete/ById',
+	leadCapture: '/v2/LeadManagement.svc/Lead.Capture',
 	/** Unconfirmed: LeadSquared's Create a Note page shows the fields but not the URL. Users can override it. */
 	noteCreate: '/v2/LeadManagement.svc/CreateNote',
 

@@ -12,7 +12,7 @@ import {
 	sortingOf,
 	sortRows,
 } from './common';
-import { captureLead, createLead, createOrUpdateLead, leadNotFound, parseLeadPairs, updateLead } from './leadWrites';
+import { captureLead, checkedCaptureBehavior, createLead, createOrUpdateLead, leadNotFound, parseLeadPairs, updateLead } from './leadWrites';
 import { leadDeleteAndByIdsRoutes } from './leadDeleteAndByIds';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead, CrmStore } from './store';
@@ -209,8 +209,12 @@ export function leadRoutes(): CrmRoutes {
 			},
 		},
 		[`POST ${BASE}/Lead.Capture`]: {
-			handler: ({ store, body }) => {
-				const { lead, created } = captureLead(store, parseLeadPairs(body, store), 'Lead.Capture');
+			handler: ({ store, body, query }) => {
+				const input = parseLeadPairs(body, store);
+				// Page capture-lead: LeadUpdateBehavior is a query-string parameter.
+				const behavior = query.get('LeadUpdateBehavior');
+				if (behavior !== null) input.captureBehavior = checkedCaptureBehavior(behavior);
+				const { lead, created } = captureLead(store, input, 'Lead.Capture');
 				return reply({ Status: 'Success', Message: { Id: lead.id, RelatedId: null, IsCreated: created, AffectedRows: 1 } });
 			},
 		},

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as capture from './capture.operation';
 import * as captureAsync from './captureAsync.operation';
 import * as create from './create.operation';
 import * as deleteLead from './delete.operation';
@@ -13,6 +14,7 @@ import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
 export {
+	capture,
 	captureAsync,
 	create,
 	deleteLead,
@@ -34,6 +36,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['lead'] } },
 		options: [
+			{
+				name: 'Capture',
+				value: 'capture',
+				description: 'Create or update a lead at once (Lead.Capture): finds it by ID, email or phone, or by Search By',
+				action: 'Capture lead',
+			},
 			{
 				name: 'Capture (Async)',
 				value: 'captureAsync',
@@ -80,7 +88,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many by IDs',
 				value: 'getManyByIds',
 				description: 'Get up to 10,000 leads by their IDs, and which IDs LeadSquared has no lead for',
-				action: 'Get many leads by IDs',
+				action: 'Get many leads by ids',
 			},
 			{
 				name: 'Get Recently Modified',
@@ -103,6 +111,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'captureAsync',
 	},
+	...capture.description,
 	...captureAsync.description,
 	...create.description,
 	...deleteLead.description,
