@@ -5,6 +5,7 @@ import { NOTE_CREATE_PATH, OPPORTUNITY_CAPTURE_PATH } from '../sandbox/crm/uncon
 import type { CrmFixtures } from './crmFixtures';
 import { leadBy, PHONE_CALL, SALES_DEAL } from './crmFixtures';
 import { SALES_AND_ACTIVITY_WRITE_CASES } from './crmCasesSales';
+import { LEAD_EXTRA_CASES } from './leadExtraCases';
 
 /**
  * One CRM operation as the failure tests run it: parameters that read the item, an item that
@@ -255,4 +256,5 @@ export const CRM_CASES: CrmCase[] = [
 		badError: /^'Limit' must be a whole number 1 or more \(got "0"\) \[item 1\]$/,
 	},
 	...SALES_AND_ACTIVITY_WRITE_CASES,
+	...LEAD_EXTRA_CASES,
 ];

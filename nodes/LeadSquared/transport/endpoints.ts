@@ -27,6 +27,9 @@ export const ENDPOINTS = {
 	leadQuickSearch: '/v2/LeadManagement.svc/Leads.GetByQuickSearch',
 	leadSearch: '/v2/LeadManagement.svc/Leads.Get',
 	leadsRecentlyModified: '/v2/LeadManagement.svc/Leads.RecentlyModified',
+	leadsByIds: '/v2/LeadManagement.svc/Leads/Retrieve/ByIds',
+	leadDelete: '/v2/LeadManagement.svc/Lead/Delete/ById',
+	leadCapture: '/v2/LeadManagement.svc/Lead.Capture',
 	/** Unconfirmed: LeadSquared's Create a Note page shows the fields but not the URL. Users can override it. */
 	noteCreate: '/v2/LeadManagement.svc/CreateNote',
 

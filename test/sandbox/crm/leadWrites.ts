@@ -43,9 +43,7 @@ export function parseLeadPairs(body: unknown, store: CrmStore, what = 'Request b
 	for (const { Attribute, Value } of pairs)
 		input.fields[canonicalLeadField(Attribute)!] = Value === null || Value === undefined ? '' : String(Value);
 	if (input.searchBy) input.searchBy = canonicalLeadField(input.searchBy) ?? input.searchBy;
-	if (input.captureBehavior !== undefined && !CAPTURE_BEHAVIORS.includes(input.captureBehavior)) {
-		invalidInput(`LeadUpdateBehavior must be one of ${CAPTURE_BEHAVIORS.join(', ')}`);
-	}
+	if (input.captureBehavior !== undefined) checkedCaptureBehavior(input.captureBehavior);
 	checkCrmRules(input.fields, store);
 	return input;
 }
@@ -92,6 +90,12 @@ export function updateLead(store: CrmStore, lead: CrmLead, fields: Record<string
 		store.emit(26, leadFieldChangePayload(beforePayload, payload), { changedLeadFields: changedFields });
 	}
 	return 1;
+}
+
+/** LeadUpdateBehavior, one of the values page capture-lead names. */
+export function checkedCaptureBehavior(behavior: string): string {
+	if (!CAPTURE_BEHAVIORS.includes(behavior)) invalidInput(`LeadUpdateBehavior must be one of ${CAPTURE_BEHAVIORS.join(', ')}`);
+	return behavior;
 }
 
 /** Lead.Capture: matches ProspectID, then e-mail, then phone (or the SearchBy field), and applies LeadUpdateBehavior. */

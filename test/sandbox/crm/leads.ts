@@ -12,7 +12,8 @@ import {
 	sortingOf,
 	sortRows,
 } from './common';
-import { captureLead, createLead, createOrUpdateLead, leadNotFound, parseLeadPairs, updateLead } from './leadWrites';
+import { captureLead, checkedCaptureBehavior, createLead, createOrUpdateLead, leadNotFound, parseLeadPairs, updateLead } from './leadWrites';
+import { leadDeleteAndByIdsRoutes } from './leadDeleteAndByIds';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead, CrmStore } from './store';
 import { canonicalLeadField, leadView } from './store';
@@ -33,7 +34,7 @@ function columnName(name: string): string | undefined {
 	return canonicalLeadField(name) ?? SYSTEM_COLUMNS.find((column) => column.toLowerCase() === name.toLowerCase());
 }
 
-function includeColumns(body: Json): string[] | undefined {
+export function includeColumns(body: Json): string[] | undefined {
 	const columns = body.Columns;
 	if (columns === undefined || columns === null) return undefined;
 	if (!isObject(columns)) invalidInput('Columns must be an object');
@@ -46,7 +47,7 @@ function includeColumns(body: Json): string[] | undefined {
 	});
 }
 
-const pick = (row: Record<string, unknown>, columns: string[] | undefined) =>
+export const pick = (row: Record<string, unknown>, columns: string[] | undefined) =>
 	columns ? Object.fromEntries(columns.map((column) => [column, row[column] ?? null])) : row;
 
 function matches(value: unknown, operator: string, lookup: string): boolean {
@@ -186,8 +187,12 @@ export function leadRoutes(): CrmRoutes {
 			},
 		},
 		[`POST ${BASE}/Lead.Capture`]: {
-			handler: ({ store, body }) => {
-				const { lead, created } = captureLead(store, parseLeadPairs(body, store), 'Lead.Capture');
+			handler: ({ store, body, query }) => {
+				const input = parseLeadPairs(body, store);
+				// Page capture-lead: LeadUpdateBehavior is a query-string parameter.
+				const behavior = query.get('LeadUpdateBehavior');
+				if (behavior !== null) input.captureBehavior = checkedCaptureBehavior(behavior);
+				const { lead, created } = captureLead(store, input, 'Lead.Capture');
 				return reply({ Status: 'Success', Message: { Id: lead.id, RelatedId: null, IsCreated: created, AffectedRows: 1 } });
 			},
 		},
@@ -211,5 +216,6 @@ export function leadRoutes(): CrmRoutes {
 		},
 		[`POST ${BASE}/Leads.Get`]: { handler: ({ store, body }) => reply(searchByCriteria(store, body)) },
 		[`POST ${BASE}/Leads.RecentlyModified`]: { handler: ({ store, body }) => reply(recentlyModified(store, body)) },
+		...leadDeleteAndByIdsRoutes(),
 	};
 }

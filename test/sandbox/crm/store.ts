@@ -219,6 +219,10 @@ export class CrmStore {
 		return lead;
 	}
 
+	removeLead(lead: CrmLead): void {
+		this.leadTable.splice(this.leadTable.indexOf(lead), 1);
+	}
+
 	removeLeads(): void {
 		for (let i = this.leadTable.length - 1; i >= 0; i--) {
 			if (this.leadTable[i].accountKey === this.account.accessKey) this.leadTable.splice(i, 1);

@@ -209,3 +209,10 @@ export const CREATE_CUSTOM_REPLY = (activityId: string, leadId: string, created:
  */
 export const UNKNOWN_PRODUCT = (sku: string) => ({ type: 'MXInvalidInputException', message: `ProductSku '${sku}' is not a product of this account` });
 export const SALES_ACTIVITY_NOT_FOUND = 'Sales Activity not found';
+
+/**
+ * Lead/Delete/ById (page lead-delete): the page shows only `{"Status": "Success"}`; what it answers
+ * for a lead that does not exist (or was deleted already) is not shown. The sandbox answers as for
+ * any other unknown lead (MXInvalidEntityReferenceException).
+ */
+export const DELETE_UNKNOWN_LEAD_ANSWER = 'MXInvalidEntityReferenceException';

@@ -1,16 +1,32 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as capture from './capture.operation';
 import * as captureAsync from './captureAsync.operation';
 import * as create from './create.operation';
+import * as deleteLead from './delete.operation';
 import * as get from './get.operation';
 import * as getCaptureMetrics from './getCaptureMetrics.operation';
 import * as getCaptureStatus from './getCaptureStatus.operation';
+import * as getManyByIds from './getManyByIds.operation';
 import * as getRecentlyModified from './getRecentlyModified.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { captureAsync, create, get, getCaptureMetrics, getCaptureStatus, getRecentlyModified, search, update, upsert };
+export {
+	capture,
+	captureAsync,
+	create,
+	deleteLead,
+	get,
+	getCaptureMetrics,
+	getCaptureStatus,
+	getManyByIds,
+	getRecentlyModified,
+	search,
+	update,
+	upsert,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +36,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['lead'] } },
 		options: [
+			{
+				name: 'Capture',
+				value: 'capture',
+				description: 'Create or update a lead at once (Lead.Capture): finds it by ID, email or phone, or by Search By',
+				action: 'Capture lead',
+			},
 			{
 				name: 'Capture (Async)',
 				value: 'captureAsync',
@@ -39,6 +61,12 @@ export const description: INodeProperties[] = [
 				action: 'Create or update lead',
 			},
 			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a lead permanently (LeadSquared support must enable this API)',
+				action: 'Delete lead',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get a lead by ID, email or phone',
@@ -55,6 +83,12 @@ export const description: INodeProperties[] = [
 				value: 'getCaptureStatus',
 				description: 'The status of an async capture: pending, success (with the lead ID), failure or error',
 				action: 'Get async capture status',
+			},
+			{
+				name: 'Get Many by IDs',
+				value: 'getManyByIds',
+				description: 'Get up to 10,000 leads by their IDs, and which IDs LeadSquared has no lead for',
+				action: 'Get many leads by ids',
 			},
 			{
 				name: 'Get Recently Modified',
@@ -77,11 +111,14 @@ export const description: INodeProperties[] = [
 		],
 		default: 'captureAsync',
 	},
+	...capture.description,
 	...captureAsync.description,
 	...create.description,
+	...deleteLead.description,
 	...get.description,
 	...getCaptureMetrics.description,
 	...getCaptureStatus.description,
+	...getManyByIds.description,
 	...getRecentlyModified.description,
 	...search.description,
 	...update.description,

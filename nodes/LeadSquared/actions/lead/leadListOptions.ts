@@ -36,11 +36,16 @@ export const leadListOptions: INodeProperties = collection('Options', [
 	},
 ]);
 
+/** The schema names chosen in the Options' Fields. */
+export function readColumnNames(input: ItemInput, options: IDataObject): string[] {
+	const columns = Array.isArray(options.columns) ? options.columns : options.columns ? [options.columns] : [];
+	return columns.map((column) => input.text('columns', 'Fields', { shape: 'schemaName' }, column));
+}
+
 /** `Columns` and `Sorting` of LeadSquared's lead list APIs, from the Options. */
 export function readLeadListOptions(input: ItemInput): IDataObject {
 	const options = input.collection('options');
-	const columns = Array.isArray(options.columns) ? options.columns : options.columns ? [options.columns] : [];
-	const names = columns.map((column) => input.text('columns', 'Fields', { shape: 'schemaName' }, column));
+	const names = readColumnNames(input, options);
 	const sortBy = input.text('sortBy', 'Sort By', { shape: 'schemaName' }, options.sortBy);
 	const direction = input.text('sortOrder', 'Sort Order', { oneOf: ['0', '1'] }, options.sortOrder ?? '1');
 	return {
