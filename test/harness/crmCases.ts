@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO_USERS } from '../sandbox/fixtures';
 import { NOTE_CREATE_PATH, OPPORTUNITY_CAPTURE_PATH } from '../sandbox/crm/unconfirmed';
+import { ACCOUNT_CASES } from './accountCases';
 import type { CrmFixtures } from './crmFixtures';
 import { leadBy, PHONE_CALL, SALES_DEAL } from './crmFixtures';
 
@@ -250,4 +251,5 @@ export const CRM_CASES: CrmCase[] = [
 		bad: { limit: 0 },
 		badError: /^'Limit' must be a whole number 1 or more \(got "0"\) \[item 1\]$/,
 	},
+	...ACCOUNT_CASES,
 ];

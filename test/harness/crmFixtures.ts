@@ -12,6 +12,8 @@ export interface CrmFixtures {
 	activityId: string;
 	taskId: string;
 	opportunityId: string;
+	/** An account (company) of the type Partners. */
+	accountId: string;
 }
 
 /** The sandbox's Phone Call activity type, WhatsApp Message type and Sales Deal opportunity type. */
@@ -58,12 +60,20 @@ export async function seedCrm(sandbox: LeadSquaredSandbox): Promise<CrmFixtures>
 		}),
 		'Opportunity Capture',
 	);
+	const account = expectOk(
+		await api.post('/v2/CompanyManagement.svc/Company.Create', {
+			CompanyType: { CompanyTypeName: 'Partners' },
+			CompanyProperties: pairs({ CompanyName: `Fixture account ${seeded}` }),
+		}),
+		'Company.Create',
+	);
 	return {
 		leadId,
 		email,
 		activityId: activity.Message.Id,
 		taskId: task.Message.Id,
 		opportunityId: opportunity.CreatedOpportunityId,
+		accountId: account.Message.Id,
 	};
 }
 

@@ -5,6 +5,7 @@ import { MxFailure } from './common';
 import { leadRoutes } from './leads';
 import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
+import { companyRoutes } from './companies';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
@@ -84,6 +85,7 @@ export class Crm {
 			...noteRoutes(),
 			...userRoutes(),
 			...webhookRoutes(),
+			...companyRoutes(),
 		};
 		return Object.fromEntries(
 			Object.entries(all).map(([key, route]) => [
