@@ -35,7 +35,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	opportunity: { capture: opportunity.capture, getAll: opportunity.getAll, update: opportunity.update },
 	note: { create: note.create },
 	user: { get: user.get, getAll: user.getAll },
-	account: { create: account.create, get: account.get, getAll: account.getAll, update: account.update },
+	account: { create: account.create, get: account.get, getAll: account.getAll, update: account.update, upsert: account.upsert },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

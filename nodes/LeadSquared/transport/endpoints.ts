@@ -53,6 +53,8 @@ export const ENDPOINTS = {
 	accountCreate: '/v2/CompanyManagement.svc/Company.Create',
 	accountGet: '/v2/CompanyManagement.svc/Company.Get',
 	accountUpdate: '/v2/CompanyManagement.svc/Company.Update',
+	/** Page create-or-update-accounts-in-bulk (≤ 25 a call); its answer's rows are a live probe's. */
+	accountBulkCreateOrUpdate: '/v2/CompanyManagement.svc/Company/Bulk/CreateOrUpdate',
 
 	webhookCreate: '/v2/Webhook.svc/Create',
 	webhookRetrieve: '/v2/Webhook.svc/Retrieve',
