@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create or Update',
 				value: 'upsert',
-				description: 'Create an account, or update the one a unique field matches',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				action: 'Create or update an account',
 			},
 			{ name: 'Get', value: 'get', description: 'Get an account by ID', action: 'Get an account' },
