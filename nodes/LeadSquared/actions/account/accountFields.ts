@@ -48,8 +48,12 @@ export function readAccountProperties(input: ItemInput): AccountProperty[] {
 	return readEntityFields(input, 'accountFields', 'Account Fields').map(({ SchemaName, Value }) => ({ Attribute: SchemaName, Value }));
 }
 
+/** `[{Attribute, Value}]` as `{Attribute: Value}`: what was sent, or an account as read. */
+export function pairsToObject(pairs: ReadonlyArray<{ Attribute?: unknown; Value?: unknown }>): IDataObject {
+	return Object.fromEntries(pairs.map((pair) => [String(pair.Attribute), (pair.Value ?? null) as IDataObject[string]]));
+}
+
 /** One account of Company.Get's answer (`{companyPropertyList: [{Attribute, Value}]}`) as a flat object. */
 export function flattenAccount(company: IDataObject): IDataObject {
-	const list = Array.isArray(company.companyPropertyList) ? (company.companyPropertyList as IDataObject[]) : [];
-	return Object.fromEntries(list.map((pair) => [String(pair.Attribute), pair.Value ?? null]));
+	return pairsToObject(Array.isArray(company.companyPropertyList) ? (company.companyPropertyList as IDataObject[]) : []);
 }

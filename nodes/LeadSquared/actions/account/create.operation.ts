@@ -5,7 +5,7 @@ import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
-import { accountFieldsProperty, accountTypeField, readAccountProperties, readAccountType } from './accountFields';
+import { accountFieldsProperty, accountTypeField, pairsToObject, readAccountProperties, readAccountType } from './accountFields';
 
 const properties: INodeProperties[] = [
 	accountTypeField,
@@ -50,7 +50,7 @@ async function send(this: IExecuteFunctions, body: IDataObject, itemIndex: numbe
 		accountId: message.Id ?? null,
 		created: true,
 		accountType: (body.CompanyType as IDataObject).CompanyTypeName,
-		submitted: Object.fromEntries((body.CompanyProperties as IDataObject[]).map((p) => [String(p.Attribute), p.Value])),
+		submitted: pairsToObject(body.CompanyProperties as IDataObject[]),
 	};
 }
 

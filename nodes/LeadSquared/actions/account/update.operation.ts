@@ -6,7 +6,7 @@ import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
 import type { AccountProperty } from './accountFields';
-import { accountFieldsProperty, accountIdField, readAccountProperties } from './accountFields';
+import { accountFieldsProperty, accountIdField, pairsToObject, readAccountProperties } from './accountFields';
 
 const properties: INodeProperties[] = [accountIdField, accountFieldsProperty];
 
@@ -36,7 +36,7 @@ async function send(this: IExecuteFunctions, { accountId, changes }: AccountUpda
 		replaySafe: true,
 		itemIndex,
 	});
-	return { accountId, updated: true, submitted: Object.fromEntries(changes.map((c) => [c.Attribute, c.Value])) };
+	return { accountId, updated: true, submitted: pairsToObject(changes) };
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -6,7 +6,7 @@ import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
-import { accountFieldsProperty, accountTypeField, readAccountProperties, readAccountType } from './accountFields';
+import { accountFieldsProperty, accountTypeField, pairsToObject, readAccountProperties, readAccountType } from './accountFields';
 
 /**
  * A live probe: a CompanyName holding "&" matched no account and the bulk call created a
@@ -96,7 +96,7 @@ async function send(this: IExecuteFunctions, body: IDataObject, itemIndex: numbe
 		accountId: row.CompanyId ?? null,
 		created: row.CompanyCreated === true,
 		updated: row.CompanyUpdated === true,
-		submitted: Object.fromEntries(pairs.map((p) => [String(p.Attribute), p.Value])),
+		submitted: pairsToObject(pairs),
 	};
 }
 
