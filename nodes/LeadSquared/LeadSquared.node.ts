@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as account from './actions/account/Account.resource';
 import * as activity from './actions/activity/Activity.resource';
 import * as lead from './actions/lead/Lead.resource';
 import * as note from './actions/note/Note.resource';
@@ -37,6 +38,7 @@ export class LeadSquared implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account' },
 					{ name: 'Activity', value: 'activity' },
 					{ name: 'Lead', value: 'lead' },
 					{ name: 'Note', value: 'note' },
@@ -58,6 +60,7 @@ export class LeadSquared implements INodeType {
 			...salesActivity.description,
 			...note.description,
 			...user.description,
+			...account.description,
 		],
 	};
 

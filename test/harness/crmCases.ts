@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEMO_USERS } from '../sandbox/fixtures';
 import { NOTE_CREATE_PATH, OPPORTUNITY_CAPTURE_PATH } from '../sandbox/crm/unconfirmed';
+import { ACCOUNT_CASES } from './accountCases';
 import type { CrmFixtures } from './crmFixtures';
 import { leadBy, PHONE_CALL, SALES_DEAL } from './crmFixtures';
 import { SALES_AND_ACTIVITY_WRITE_CASES } from './crmCasesSales';
@@ -257,4 +258,5 @@ export const CRM_CASES: CrmCase[] = [
 	},
 	...SALES_AND_ACTIVITY_WRITE_CASES,
 	...LEAD_EXTRA_CASES,
+	...ACCOUNT_CASES,
 ];

@@ -13,6 +13,8 @@ export interface CrmFixtures {
 	taskId: string;
 	opportunityId: string;
 	salesActivityId: string;
+	/** An account (company) of the type Partners. */
+	accountId: string;
 }
 
 /** The sandbox's Phone Call activity type, WhatsApp Message type and Sales Deal opportunity type. */
@@ -63,6 +65,13 @@ export async function seedCrm(sandbox: LeadSquaredSandbox): Promise<CrmFixtures>
 		await api.post('/v2/SalesActivity.svc/Create', { ProspectId: leadId, ProductSku: 'PLAN-STARTER', Status: 'Open', Revenue: '100' }),
 		'Sales Activity Create',
 	);
+	const account = expectOk(
+		await api.post('/v2/CompanyManagement.svc/Company.Create', {
+			CompanyType: { CompanyTypeName: 'Partners' },
+			CompanyProperties: pairs({ CompanyName: `Fixture account ${seeded}` }),
+		}),
+		'Company.Create',
+	);
 	return {
 		salesActivityId: sale.Message.Id,
 		leadId,
@@ -70,6 +79,7 @@ export async function seedCrm(sandbox: LeadSquaredSandbox): Promise<CrmFixtures>
 		activityId: activity.Message.Id,
 		taskId: task.Message.Id,
 		opportunityId: opportunity.CreatedOpportunityId,
+		accountId: account.Message.Id,
 	};
 }
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as account from './account/Account.resource';
 import * as activity from './activity/Activity.resource';
 import * as lead from './lead/Lead.resource';
 import * as note from './note/Note.resource';
@@ -45,6 +46,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	opportunity: { capture: opportunity.capture, getAll: opportunity.getAll, update: opportunity.update },
 	note: { create: note.create },
 	user: { get: user.get, getAll: user.getAll },
+	account: { create: account.create, get: account.get, getAll: account.getAll, update: account.update, upsert: account.upsert },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -60,6 +60,13 @@ export const ENDPOINTS = {
 	/** Unconfirmed: no readable page lists the opportunity types. */
 	opportunityTypes: '/v2/OpportunityManagement.svc/GetOpportunityTypes',
 
+	/** Pages create-an-account, get-an-account, update-an-account. */
+	accountCreate: '/v2/CompanyManagement.svc/Company.Create',
+	accountGet: '/v2/CompanyManagement.svc/Company.Get',
+	accountUpdate: '/v2/CompanyManagement.svc/Company.Update',
+	/** Page create-or-update-accounts-in-bulk (≤ 25 a call); its answer's rows are a live probe's. */
+	accountBulkCreateOrUpdate: '/v2/CompanyManagement.svc/Company/Bulk/CreateOrUpdate',
+
 	webhookCreate: '/v2/Webhook.svc/Create',
 	webhookRetrieve: '/v2/Webhook.svc/Retrieve',
 	/** Unconfirmed: LeadSquared has a page for deleting a webhook, its address was not seen. Users can override it. */

@@ -8,6 +8,7 @@ import { leadRoutes } from './leads';
 import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
 import { salesActivityRoutes } from './salesActivities';
+import { companyRoutes } from './companies';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
@@ -90,6 +91,7 @@ export class Crm {
 			...noteRoutes(),
 			...userRoutes(),
 			...webhookRoutes(),
+			...companyRoutes(),
 		};
 		return Object.fromEntries(
 			Object.entries(all).map(([key, route]) => [
