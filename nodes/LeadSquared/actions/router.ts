@@ -31,8 +31,14 @@ const resources: Record<string, Record<string, Operation>> = {
 	},
 	activity: { get: activity.get, getAll: activity.getAll, post: activity.post },
 	task: { create: task.create, getAll: task.getAll, update: task.update },
-	opportunity: { capture: opportunity.capture, getAll: opportunity.getAll, update: opportunity.update },
-	note: { create: note.create },
+	opportunity: {
+		capture: opportunity.capture,
+		delete: opportunity.deleteOpportunity,
+		get: opportunity.get,
+		getAll: opportunity.getAll,
+		update: opportunity.update,
+	},
+	note: { create: note.create, getAll: note.getAll, update: note.update },
 	user: { get: user.get, getAll: user.getAll },
 };
 

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as capture from './capture.operation';
+import * as deleteOpportunity from './delete.operation';
+import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { capture, getAll, update };
+export { capture, deleteOpportunity, get, getAll, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +22,13 @@ export const description: INodeProperties[] = [
 				description: 'Create an opportunity on a lead, creating the lead if needed',
 				action: 'Capture opportunity',
 			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an opportunity (its type must allow deletes)',
+				action: 'Delete opportunity',
+			},
+			{ name: 'Get', value: 'get', description: 'Get an opportunity and its fields', action: 'Get opportunity' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get the opportunities of a lead', action: 'Get many opportunities' },
 			{
 				name: 'Update',
@@ -31,6 +40,8 @@ export const description: INodeProperties[] = [
 		default: 'capture',
 	},
 	...capture.description,
+	...deleteOpportunity.description,
+	...get.description,
 	...getAll.description,
 	...update.description,
 ];
