@@ -30,7 +30,14 @@ const resources: Record<string, Record<string, Operation>> = {
 		upsert: lead.upsert,
 	},
 	activity: { get: activity.get, getAll: activity.getAll, post: activity.post },
-	task: { create: task.create, getAll: task.getAll, update: task.update },
+	task: {
+		create: task.create,
+		delete: task.deleteTasks,
+		getAll: task.getAll,
+		getAllOfLead: task.getAllOfLead,
+		getToDos: task.getToDos,
+		update: task.update,
+	},
 	opportunity: {
 		capture: opportunity.capture,
 		delete: opportunity.deleteOpportunity,

@@ -8,6 +8,7 @@ import { opportunityRoutes } from './opportunities';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
+import { taskRecordRoutes } from './taskRecords';
 import { taskRoutes } from './tasks';
 import type { WebhookDeleteForm, WebhookEventNumbers } from './unconfirmed';
 import { CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DEFAULT_DELIVERY, DEFAULT_WEBHOOK_DELETE_FORM } from './unconfirmed';
@@ -80,6 +81,7 @@ export class Crm {
 			...leadRoutes(),
 			...activityRoutes(),
 			...taskRoutes(),
+			...taskRecordRoutes(),
 			...opportunityRoutes(),
 			...noteRoutes(),
 			...userRoutes(),
