@@ -1,9 +1,9 @@
-import { leadBy } from '../harness/crmFixtures';
+import { leadBy, SALES_DEAL } from '../harness/crmFixtures';
 import { expectNothingSentTo } from '../harness/assertions';
 import { runNode } from '../harness/engine';
 import { useCrmNodeTests } from '../harness/crmNodeTests';
-import { NOTE_CREATE_PATH } from '../sandbox/crm/unconfirmed';
-import { apiClient } from '../sandbox/crmTestKit';
+import { NOTE_CREATE_PATH, OPPORTUNITY_CAPTURE_PATH } from '../sandbox/crm/unconfirmed';
+import { apiClient, pairs } from '../sandbox/crmTestKit';
 
 /** Issue 17: Opportunity Get / Delete, Note Get Many / Update, over HTTP to the sandbox. */
 
@@ -11,6 +11,9 @@ const OPP = '/v2/OpportunityManagement.svc';
 const NOTES = '/v2/LeadManagement.svc';
 
 const { sandbox, credentials, crm, fixtures } = useCrmNodeTests();
+
+/** A well-formed opportunity ID for the refusal cases (they send nothing). */
+const ANY_OPPORTUNITY_ID = '5ca5b042-51ea-4699-b6f0-84c40ab12770';
 
 describe('Opportunity → Get', () => {
 	it('puts each of Fields[] under its schema name and keeps LeadSquared’s answer in raw', async () => {
@@ -36,6 +39,42 @@ describe('Opportunity → Get', () => {
 	it.each(['get', 'delete'])('%s refuses an empty Opportunity ID before sending anything', async (operation) => {
 		const run = await runNode({ parameters: { resource: 'opportunity', operation, opportunityId: '={{ "" }}' }, credentials: credentials() });
 		expect(run.error?.message).toBe("'Opportunity ID' is required [item 0]");
+		expect(sandbox().requests).toEqual([]);
+	});
+});
+
+describe('Opportunity → Get Many by IDs', () => {
+	const byIds = (parameters: Record<string, unknown>) => ({
+		resource: 'opportunity',
+		operation: 'getManyById',
+		opportunityType: SALES_DEAL,
+		columns: 'mx_Custom_1, Status',
+		...parameters,
+	});
+
+	it('gets the opportunities in one call, one item each, with the columns asked for', async () => {
+		const second = await apiClient(sandbox()).post(OPPORTUNITY_CAPTURE_PATH, {
+			LeadDetails: pairs({ EmailAddress: fixtures().email }),
+			Opportunity: { OpportunityEventCode: SALES_DEAL, Fields: [{ SchemaName: 'mx_Custom_1', Value: `Second ${Date.now()}` }] },
+		});
+		const ids = [fixtures().opportunityId, second.body.CreatedOpportunityId as string];
+		sandbox().clearRecord();
+		const { items } = await runNode({ parameters: byIds({ opportunityIds: ids.join('\n') }), credentials: credentials() });
+		expect(items.map((item) => item.json.opportunityId).sort()).toEqual([...ids].sort());
+		expect(items[0].json).toMatchObject({ ProspectId: fixtures().leadId, Status: 'Open', mx_Custom_1: expect.any(String) });
+		expect(items[0].json.ModifiedOn).toBeUndefined();
+		expect(sandbox().requestsTo(`${OPP}/GetOpportunitiesById`)[0].body).toEqual({
+			SearchParameters: [{ EventCode: String(SALES_DEAL), ProspectActivityId: ids, Columns: { Include_CSV: 'mx_Custom_1,Status' } }],
+		});
+	});
+
+	it.each([
+		['2,001 IDs', { opportunityIds: Array.from({ length: 2001 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',') }, /^'Opportunity IDs' holds 2001 IDs; LeadSquared takes at most 2000/],
+		['a column that is no schema name', { opportunityIds: ANY_OPPORTUNITY_ID, columns: 'Deal Name' }, /^'Columns' must be a LeadSquared schema name/],
+		['no type', { opportunityIds: ANY_OPPORTUNITY_ID, opportunityType: '={{ "" }}' }, /^'Opportunity Type' is required \[item 0\]$/],
+	])('refuses %s before sending anything', async (_, parameters, message) => {
+		const run = await runNode({ parameters: byIds(parameters), credentials: credentials() });
+		expect(run.error?.message).toMatch(message);
 		expect(sandbox().requests).toEqual([]);
 	});
 });

@@ -43,6 +43,7 @@ const resources: Record<string, Record<string, Operation>> = {
 		delete: opportunity.deleteOpportunity,
 		get: opportunity.get,
 		getAll: opportunity.getAll,
+		getManyById: opportunity.getManyById,
 		update: opportunity.update,
 	},
 	note: { create: note.create, getAll: note.getAll, update: note.update },

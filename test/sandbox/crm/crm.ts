@@ -5,6 +5,7 @@ import { MxFailure } from './common';
 import { leadRoutes } from './leads';
 import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
+import { opportunitiesByIdRoutes } from './opportunitiesById';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
@@ -83,6 +84,7 @@ export class Crm {
 			...taskRoutes(),
 			...taskRecordRoutes(),
 			...opportunityRoutes(),
+			...opportunitiesByIdRoutes(),
 			...noteRoutes(),
 			...userRoutes(),
 			...webhookRoutes(),

@@ -144,7 +144,7 @@ function update(store: CrmStore, body: unknown) {
  * the opportunity's properties, flat (live probe: `mx_Custom_1`, `Status`, `Owner`,
  * `OpportunityId`, `RelatedProspectId`, `ModifiedOn`…, no `Fields[]`).
  */
-function opportunityRow(store: CrmStore, opportunity: Opportunity): Record<string, unknown> {
+export function opportunityRow(store: CrmStore, opportunity: Opportunity): Record<string, unknown> {
 	const lead = store.lead(opportunity.leadId);
 	const owner = store.user(opportunity.fields.Owner);
 	return {

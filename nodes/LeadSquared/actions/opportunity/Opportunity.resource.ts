@@ -4,9 +4,10 @@ import * as capture from './capture.operation';
 import * as deleteOpportunity from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getManyById from './getManyById.operation';
 import * as update from './update.operation';
 
-export { capture, deleteOpportunity, get, getAll, update };
+export { capture, deleteOpportunity, get, getAll, getManyById, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -31,6 +32,12 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', description: 'Get an opportunity and its fields', action: 'Get opportunity' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get the opportunities of a lead', action: 'Get many opportunities' },
 			{
+				name: 'Get Many by IDs',
+				value: 'getManyById',
+				description: 'Get up to 2,000 opportunities of one type by their IDs',
+				action: 'Get many opportunities by ids',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: 'Update an opportunity’s fields, e.g. move it to another stage',
@@ -43,5 +50,6 @@ export const description: INodeProperties[] = [
 	...deleteOpportunity.description,
 	...get.description,
 	...getAll.description,
+	...getManyById.description,
 	...update.description,
 ];
