@@ -6,21 +6,13 @@ import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
 import { idListField, readIdList } from '../idList';
+import { opportunityTypeField } from './opportunityFields';
 
 /** Page get-opportunities-in-bulk-by-ids: "You can retrieve a maximum of 2,000 opportunities". */
 export const OPPORTUNITIES_BY_ID_MAX = 2000;
 
 export const description = showOnlyFor('opportunity', 'getManyById', [
-	{
-		displayName: 'Opportunity Type Name or ID',
-		name: 'opportunityType',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getOpportunityTypes' },
-		required: true,
-		default: '',
-		description:
-			'The type of the opportunities (LeadSquared needs it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	opportunityTypeField('The type of the opportunities (LeadSquared needs it)'),
 	idListField('Opportunity IDs', 'opportunityIds', OPPORTUNITIES_BY_ID_MAX, 'opportunities to get'),
 	{
 		displayName: 'Columns',
