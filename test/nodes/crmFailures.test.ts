@@ -1,5 +1,6 @@
 import type { CrmCase } from '../harness/crmCases';
 import { CRM_CASES } from '../harness/crmCases';
+import { RECORD_CASES } from '../harness/recordCases';
 import { expectNoSecretIn } from '../harness/assertions';
 import { runNode } from '../harness/engine';
 import { useCrmNodeTests } from '../harness/crmNodeTests';
@@ -18,7 +19,7 @@ const run = async (crm: CrmCase, options: { items?: object[]; credentials?: obje
 
 const calls = (crm: CrmCase) => sandbox().requestsTo(crm.path, crm.method);
 
-describe.each(CRM_CASES)('$name', (crm) => {
+describe.each([...CRM_CASES, ...RECORD_CASES])('$name', (crm) => {
 	it('succeeds, paired with its item', async () => {
 		const result = await run(crm);
 		expect(result.error?.message).toBeUndefined();

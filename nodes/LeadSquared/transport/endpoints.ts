@@ -32,6 +32,10 @@ export const ENDPOINTS = {
 	leadCapture: '/v2/LeadManagement.svc/Lead.Capture',
 	/** Unconfirmed: LeadSquared's Create a Note page shows the fields but not the URL. Users can override it. */
 	noteCreate: '/v2/LeadManagement.svc/CreateNote',
+	/** Page get-all-notes-of-lead. */
+	notesOfLead: '/v2/LeadManagement.svc/RetrieveNote',
+	/** Page update-note. */
+	noteUpdate: '/v2/LeadManagement.svc/UpdateNote',
 
 	activityCreate: '/v2/ProspectActivity.svc/Create',
 	activitiesOfLead: '/v2/ProspectActivity.svc/Retrieve',
@@ -52,6 +56,12 @@ export const ENDPOINTS = {
 	tasksRetrieve: '/v2/Task.svc/Retrieve',
 	/** Page get-list-of-task-types-2: optional ColumnName/ColumnValue, each type's ID in `Id`. */
 	taskTypes: '/v2/Task.svc/RetrieveTaskType',
+	/** Page delete-tasks-in-bulk (≤ 5,000 IDs per call). */
+	tasksDelete: '/v2/Task.svc/DeleteTasks',
+	/** Page retrieve-tasks-by-leadid. */
+	tasksOfLead: '/v2/LeadManagement.svc/RetrieveTaskByLeadId',
+	/** Page get-to-dos-by-user-id (a window of at most 100 days). */
+	toDosByUser: '/v2/Task.svc/RetrieveToDos/ByUserId',
 
 	/** Unconfirmed: only the async twin's URL ({async host}/opportunity/capture) is published. Users can override it. */
 	opportunityCapture: '/v2/OpportunityManagement.svc/Capture',
@@ -59,6 +69,12 @@ export const ENDPOINTS = {
 	opportunitiesOfLead: '/v2/OpportunityManagement.svc/GetOpportunitiesOfLead',
 	/** Unconfirmed: no readable page lists the opportunity types. */
 	opportunityTypes: '/v2/OpportunityManagement.svc/GetOpportunityTypes',
+	/** Page get-an-opportunity-by-id. */
+	opportunityDetails: '/v2/OpportunityManagement.svc/GetOpportunityDetails',
+	/** Page delete-an-opportunity (the type must allow deletes). */
+	opportunityDelete: '/v2/OpportunityManagement.svc/Delete',
+	/** Page get-opportunities-in-bulk-by-ids (≤ 2,000 per call). */
+	opportunitiesById: '/v2/OpportunityManagement.svc/GetOpportunitiesById',
 
 	/** Pages create-an-account, get-an-account, update-an-account. */
 	accountCreate: '/v2/CompanyManagement.svc/Company.Create',

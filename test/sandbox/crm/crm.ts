@@ -9,9 +9,11 @@ import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
 import { salesActivityRoutes } from './salesActivities';
 import { companyRoutes } from './companies';
+import { opportunitiesByIdRoutes } from './opportunitiesById';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
+import { taskRecordRoutes } from './taskRecords';
 import { taskRoutes } from './tasks';
 import type { WebhookDeleteForm, WebhookEventNumbers } from './unconfirmed';
 import { CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DEFAULT_DELIVERY, DEFAULT_WEBHOOK_DELETE_FORM } from './unconfirmed';
@@ -87,7 +89,9 @@ export class Crm {
 			...activityWriteRoutes(),
 			...salesActivityRoutes(),
 			...taskRoutes(),
+			...taskRecordRoutes(),
 			...opportunityRoutes(),
+			...opportunitiesByIdRoutes(),
 			...noteRoutes(),
 			...userRoutes(),
 			...webhookRoutes(),

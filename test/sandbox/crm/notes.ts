@@ -2,7 +2,9 @@ import { randomUUID } from 'crypto';
 
 import type { Json } from './common';
 import {
+	fail,
 	isObject,
+	mandatoryMissing,
 	lsqDate,
 	objectBody,
 	optionalText,
@@ -17,7 +19,10 @@ import {
 import { leadNotFound } from './leadWrites';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmStore, Note } from './store';
-import { NOTE_CREATE_PATH, NOTES_PAGE_DEFAULT } from './unconfirmed';
+import { BUSINESS_EXCEPTION_STATUS, NOTE_CREATE_PATH, NOTES_PAGE_DEFAULT } from './unconfirmed';
+
+const noteNotFound = (): never =>
+	fail(BUSINESS_EXCEPTION_STATUS.MXInvalidEntityReferenceException, 'MXInvalidEntityReferenceException', 'Note not found');
 
 function create(store: CrmStore, body: unknown) {
 	const request = objectBody(body);
@@ -68,9 +73,26 @@ function retrieve(store: CrmStore, body: unknown) {
 	return reply({ List: sortRows(notes, column, descending).slice(skip, skip + take) });
 }
 
+/** Page update-note: RelatedProspectId and ProspectNoteId mandatory, then Note and/or AttachmentName → {Status}. */
+function update(store: CrmStore, body: unknown) {
+	const request = objectBody(body);
+	rejectUnknownKeys(request, ['RelatedProspectId', 'ProspectNoteId', 'Note', 'AttachmentName']);
+	const leadId = requiredText(request, 'RelatedProspectId', undefined, "'RelatedProspectId' is mandatory");
+	const noteId = requiredText(request, 'ProspectNoteId', undefined, "'ProspectNoteId' is mandatory");
+	const text = optionalText(request, 'Note', 8000);
+	const attachment = optionalText(request, 'AttachmentName', 500);
+	if (!text && !attachment) mandatoryMissing("Pass either 'Note' or 'AttachmentName'");
+	if (!store.lead(leadId)) leadNotFound();
+	const note = store.notes.find((n) => sameId(n.id, noteId) && sameId(n.leadId, leadId)) ?? noteNotFound();
+	if (text) note.note = text;
+	if (attachment) note.attachmentName = attachment;
+	return { Status: 'Success' };
+}
+
 export function noteRoutes(): CrmRoutes {
 	return {
 		[`POST ${NOTE_CREATE_PATH}`]: { handler: ({ store, body }) => reply(create(store, body)) },
+		['POST /v2/LeadManagement.svc/UpdateNote']: { handler: ({ store, body }) => reply(update(store, body)) },
 		['POST /v2/LeadManagement.svc/RetrieveNote']: { optionalBody: true, handler: ({ store, body }) => retrieve(store, body) },
 	};
 }

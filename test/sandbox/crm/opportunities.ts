@@ -144,7 +144,7 @@ function update(store: CrmStore, body: unknown) {
  * the opportunity's properties, flat (live probe: `mx_Custom_1`, `Status`, `Owner`,
  * `OpportunityId`, `RelatedProspectId`, `ModifiedOn`…, no `Fields[]`).
  */
-function opportunityRow(store: CrmStore, opportunity: Opportunity): Record<string, unknown> {
+export function opportunityRow(store: CrmStore, opportunity: Opportunity): Record<string, unknown> {
 	const lead = store.lead(opportunity.leadId);
 	const owner = store.user(opportunity.fields.Owner);
 	return {
@@ -216,6 +216,13 @@ function details(store: CrmStore, id: string | null) {
 	};
 }
 
+/** Page delete-an-opportunity: GET …/Delete?Id= → {Status, Message: {IsSuccessful}}. */
+function remove(store: CrmStore, id: string | null) {
+	const opportunity = store.opportunities.find((o) => sameId(o.id, id)) ?? opportunityNotFound();
+	store.opportunities.splice(store.opportunities.indexOf(opportunity), 1);
+	return { Status: 'Success', Message: { IsSuccessful: true } };
+}
+
 export function opportunityRoutes(): CrmRoutes {
 	return {
 		[`POST ${OPPORTUNITY_CAPTURE_PATH}`]: { handler: ({ store, body }) => reply(capture(store, body)) },
@@ -224,6 +231,7 @@ export function opportunityRoutes(): CrmRoutes {
 		[`GET ${BASE}/GetOpportunityTypes`]: {
 			handler: ({ store }) => reply(store.opportunityTypes.map(({ Code, Name }) => ({ Code, Name, DisplayName: Name }))),
 		},
+		[`GET ${BASE}/Delete`]: { handler: ({ store, query }) => reply(remove(store, query.get('Id'))) },
 		[`GET ${BASE}/GetOpportunityDetails`]: {
 			handler: ({ store, query }) => reply(details(store, query.get('OpportunityId') ?? query.get('opportunityId'))),
 		},

@@ -153,7 +153,7 @@ function update(store: CrmStore, body: unknown) {
 	return { Status: 'Success', Message: { AffectedRows: 1, AutoId: t.autoId } };
 }
 
-function taskRow(store: CrmStore, task: Task): Record<string, unknown> {
+export function taskRow(store: CrmStore, task: Task): Record<string, unknown> {
 	const user = store.user(task.ownerId);
 	const lead = task.relatedEntity === 1 ? store.lead(task.relatedEntityId) : undefined;
 	return {

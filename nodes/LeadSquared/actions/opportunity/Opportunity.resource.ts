@@ -1,10 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as capture from './capture.operation';
+import * as deleteOpportunity from './delete.operation';
+import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getManyById from './getManyById.operation';
 import * as update from './update.operation';
 
-export { capture, getAll, update };
+export { capture, deleteOpportunity, get, getAll, getManyById, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,7 +23,20 @@ export const description: INodeProperties[] = [
 				description: 'Create an opportunity on a lead, creating the lead if needed',
 				action: 'Capture opportunity',
 			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an opportunity (its type must allow deletes)',
+				action: 'Delete opportunity',
+			},
+			{ name: 'Get', value: 'get', description: 'Get an opportunity and its fields', action: 'Get opportunity' },
 			{ name: 'Get Many', value: 'getAll', description: 'Get the opportunities of a lead', action: 'Get many opportunities' },
+			{
+				name: 'Get Many by IDs',
+				value: 'getManyById',
+				description: 'Get up to 2,000 opportunities of one type by their IDs',
+				action: 'Get many opportunities by ids',
+			},
 			{
 				name: 'Update',
 				value: 'update',
@@ -31,6 +47,9 @@ export const description: INodeProperties[] = [
 		default: 'capture',
 	},
 	...capture.description,
+	...deleteOpportunity.description,
+	...get.description,
 	...getAll.description,
+	...getManyById.description,
 	...update.description,
 ];

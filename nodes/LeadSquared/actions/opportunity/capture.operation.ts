@@ -9,7 +9,7 @@ import { showOnlyFor } from '../common.descriptions';
 import { endpointOverrideOptions, readEndpointOverride } from '../endpointOverrideOption';
 import { findLeadByField, leadFieldsProperties, readLeadFields } from '../lead/leadFields';
 import { submittedFields } from '../lead/leadWriteOutput';
-import { opportunityFieldProperties, readOpportunityFields } from './opportunityFields';
+import { opportunityFieldProperties, opportunityTypeField, readOpportunityFields } from './opportunityFields';
 
 /** PostDeDupActionPerformed: 1 a new opportunity was created; 3 a duplicate was found and none created. */
 const DEDUP_CREATED = 1;
@@ -17,16 +17,7 @@ const DEDUP_CREATED = 1;
 const CAPTURE_OVERRIDE = OPERATION_URL_OVERRIDES.opportunityCapture;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Opportunity Type Name or ID',
-		name: 'opportunityType',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getOpportunityTypes' },
-		required: true,
-		default: '',
-		description:
-			'The kind of opportunity to create. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	opportunityTypeField('The kind of opportunity to create'),
 	...opportunityFieldProperties,
 	...leadFieldsProperties.map((property) =>
 		property.name === 'fieldsMode'

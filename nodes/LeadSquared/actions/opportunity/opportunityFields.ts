@@ -4,6 +4,17 @@ import type { ItemInput } from '../../helpers/itemInput';
 import { dateTimeField } from '../crm.descriptions';
 import { entityFieldsProperty, readEntityFields } from '../entityFields';
 
+/** The opportunity type (its code, LeadSquared's `EventCode`), from the account's list. */
+export const opportunityTypeField = (purpose: string): INodeProperties => ({
+	displayName: 'Opportunity Type Name or ID',
+	name: 'opportunityType',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getOpportunityTypes' },
+	required: true,
+	default: '',
+	description: `${purpose}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+});
+
 /** The opportunity a task or an update is about. */
 export const opportunityIdField: INodeProperties = {
 	displayName: 'Opportunity ID',
