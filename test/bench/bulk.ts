@@ -112,7 +112,7 @@ async function main() {
 	console.table(printable(rows));
 	printChecks(rows);
 	mkdirSync(ARTIFACTS_DIR, { recursive: true });
-	const file = join(ARTIFACTS_DIR, `bench-bulk-line${line}${settings.queue ? '-queue' : ''}-${settings.windowMs}ms.json`);
+	const file = join(ARTIFACTS_DIR, `bench-bulk-line${line}-${settings.queue ? 'queue' : settings.rows.join('+')}-${settings.windowMs}ms.json`);
 	writeFileSync(file, JSON.stringify({ settings, rows }, null, 2) + '\n');
 	console.log(`(saved ${file})`);
 }

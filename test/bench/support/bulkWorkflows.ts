@@ -1,8 +1,8 @@
 import { EXAMPLE_CREDENTIAL_NAME } from '../../demo/exampleWorkflows';
 import { leadBy, PHONE_CALL } from '../../harness/crmFixtures';
-import { DEMO_ACCOUNT } from '../../sandbox/fixtures';
 import type { WorkflowJson, WorkflowNode } from '../../e2e/support/tooling';
 import { ENDPOINTS } from '../../../nodes/LeadSquared/transport/endpoints';
+import { httpRequestNode } from './httpRequestNode';
 
 /** The sending node's name in every bench workflow: its output is what the bench reads. */
 export const SENDER = 'Send';
@@ -43,31 +43,14 @@ export function activityPostNode(mode: SendMode): SenderNode {
 }
 
 /**
- * What a user has today: n8n's HTTP Request node, one Lead.CreateOrUpdate per item, the keys as
- * plain headers as LeadSquared's docs show them; with its defaults, or `paced` to the plan's limit.
+ * What a user has today: n8n's HTTP Request node, one Lead.CreateOrUpdate per item; with its
+ * defaults, or `paced` to the plan's limit.
  */
 export function httpRequestUpsertNode(sandboxUrl: string, paced?: { calls: number; windowMs: number }): SenderNode {
 	// Options → Batching: `calls` items, then a pause of one window: a user who read the plan's limit
 	const options = paced ? { batching: { batch: { batchSize: paced.calls, batchInterval: paced.windowMs } } } : {};
-	return {
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.3,
-		parameters: {
-			method: 'POST',
-			url: `${sandboxUrl}${ENDPOINTS.leadCreateOrUpdate}`,
-			sendHeaders: true,
-			headerParameters: {
-				parameters: [
-					{ name: 'x-LSQ-AccessKey', value: DEMO_ACCOUNT.accessKey },
-					{ name: 'x-LSQ-SecretKey', value: DEMO_ACCOUNT.secretKey },
-				],
-			},
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify(Object.entries($json).map(([Attribute, Value]) => ({ Attribute, Value }))) }}',
-			options,
-		},
-	};
+	const pairs = '={{ JSON.stringify(Object.entries($json).map(([Attribute, Value]) => ({ Attribute, Value }))) }}';
+	return httpRequestNode(`${sandboxUrl}${ENDPOINTS.leadCreateOrUpdate}`, pairs, options);
 }
 
 /** Code that makes the leads, e-mails by a prefix per row (each row writes leads of its own); `count` from a webhook's body or fixed. */
