@@ -41,11 +41,15 @@ export interface RowResult {
 /** Items per second had the run used LeadSquared's 5-s window: scaled by the window, so only as good as wall / floor says. */
 export const itemsPerSecondAt5s = (row: RowResult) => (row.itemsPerSecond * row.windowMs) / 5_000;
 
-export const isBulkPath = (path: string) => /\/Bulk\b|\.svc\/Bulk/i.test(path);
+/** A recorded call, and whether the sandbox counts it against the bulk limit (the APIs page rate-limits names). */
+export type Call = RecordedRequest & { bulk: boolean };
 
 /** The API calls the sandbox recorded (its control endpoints are not calls). */
-export function apiCalls(sandbox: LeadSquaredSandbox): RecordedRequest[] {
-	return sandbox.requests.filter((request) => !request.path.startsWith('/__sandbox'));
+export function apiCalls(sandbox: LeadSquaredSandbox): Call[] {
+	const routes = sandbox.crm.routes();
+	return sandbox.requests
+		.filter((request) => !request.path.startsWith('/__sandbox'))
+		.map((request) => ({ ...request, bulk: routes[`${request.method} ${request.path}`]?.bulk === true }));
 }
 
 /**
@@ -99,14 +103,14 @@ export function seedLeads(sandbox: LeadSquaredSandbox, prefix: string, count: nu
 /** A row's figures: `perCall` is the most items one bulk call takes (undefined: one call per item). */
 export function rowOf(
 	fields: Pick<RowResult, 'profile' | 'mode' | 'items' | 'failedItems' | 'duplicatedItems' | 'wallMs'>,
-	calls: RecordedRequest[],
+	calls: Call[],
 	budgets: Budgets,
 	perCall: number | undefined,
 ): RowResult {
 	return {
 		...fields,
 		calls: calls.length,
-		bulkCalls: calls.filter((call) => isBulkPath(call.path)).length,
+		bulkCalls: calls.filter((call) => call.bulk).length,
 		rateLimited: calls.filter((call) => call.status === 429).length,
 		floorMs: floorMs(fields.items, perCall, budgets),
 		windowMs: budgets.general.windowMs,
