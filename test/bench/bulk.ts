@@ -78,9 +78,6 @@ async function runRow(stack: E2eStack, profile: Profile, settings: BenchSettings
 		budgets,
 		plan.perCall,
 	);
-	// a row is what it says only if the node sent the calls its mode names
-	if (plan.perCall && !row.bulkCalls) row.mode += ' (NO BULK CALL)';
-	if (!plan.perCall && row.bulkCalls) row.mode += ' (SENT BULK CALLS)';
 	console.log(`    ${(row.wallMs / 1000).toFixed(1)} s, ${row.calls} calls, ${row.rateLimited} 429s, ${row.failedItems} failed, ${row.duplicatedItems} duplicated`);
 	// the account's window and the node's governor go idle before the next row
 	await new Promise((resolve) => setTimeout(resolve, 2 * settings.windowMs));

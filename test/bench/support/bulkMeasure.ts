@@ -107,10 +107,14 @@ export function rowOf(
 	budgets: Budgets,
 	perCall: number | undefined,
 ): RowResult {
+	const bulkCalls = calls.filter((call) => call.bulk).length;
+	// a row is what it says only if the node sent the calls its mode names
+	const unlike = perCall && !bulkCalls ? ' (NO BULK CALL)' : !perCall && bulkCalls ? ' (SENT BULK CALLS)' : '';
 	return {
 		...fields,
+		mode: fields.mode + unlike,
 		calls: calls.length,
-		bulkCalls: calls.filter((call) => call.bulk).length,
+		bulkCalls,
 		rateLimited: calls.filter((call) => call.status === 429).length,
 		floorMs: floorMs(fields.items, perCall, budgets),
 		windowMs: budgets.general.windowMs,
