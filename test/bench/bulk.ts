@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { upsertCredential } from '../demo/credential';
@@ -105,9 +105,11 @@ async function main() {
 	const settings = parseSettings(process.argv.slice(2));
 	const line = singleLine();
 	const rows = settings.queue ? await runQueueLoad(settings, line) : await regularMode(settings, line);
+	const earlier = settings.withFiles.flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as { rows: RowResult[] }).rows);
 	console.log(`\nn8n line ${line}; floor = floor((calls − 1) / budget) × window, for the calls the items need at best (bulk: 25 items a call)`);
-	console.table(printable(rows));
-	printChecks(rows);
+	if (earlier.length) console.log(`index ${rows.length} on: rows of ${settings.withFiles.join(', ')}`);
+	console.table(printable([...rows, ...earlier]));
+	printChecks([...rows, ...earlier]);
 	mkdirSync(ARTIFACTS_DIR, { recursive: true });
 	const file = join(ARTIFACTS_DIR, `bench-bulk-line${line}-${settings.queue ? 'queue' : settings.rows.join('+')}-${settings.windowMs}ms.json`);
 	writeFileSync(file, JSON.stringify({ settings, rows }, null, 2) + '\n');

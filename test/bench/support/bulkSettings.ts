@@ -27,10 +27,12 @@ export interface BenchSettings {
 	queue: boolean;
 	queueExecutions: number;
 	queueItems: number;
+	/** Saved results (test/artifacts/bench-bulk-*.json) whose rows join the table and the checks. */
+	withFiles: string[];
 }
 
 const USAGE = `npm run bench:bulk -- [--profile enterprise,pro,super] [--items 5000] [--per-item-items N] [--activities 1000]
-  [--rows batched,per-item,http,http-paced,activities] [--window-ms 5000] [--quick] [--queue [--executions 4 --queue-items 1000]]`;
+  [--rows batched,per-item,http,http-paced,activities] [--window-ms 5000] [--quick] [--queue [--executions 4 --queue-items 1000]] [--with earlier.json]…`;
 
 function flagValue(args: string[], name: string): string | undefined {
 	const index = args.indexOf(`--${name}`);
@@ -71,6 +73,7 @@ export function parseSettings(args: string[]): BenchSettings {
 		queue: args.includes('--queue'),
 		queueExecutions: count(args, 'executions', 4),
 		queueItems: count(args, 'queue-items', 1_000),
+		withFiles: args.flatMap((arg, index) => (arg === '--with' ? [args[index + 1]] : [])).filter(Boolean),
 	};
 }
 
