@@ -3,15 +3,15 @@ import { join } from 'path';
 
 import { apiClient, control, createLead } from '../sandbox/crmTestKit';
 import { DEMO_ACCOUNT } from '../sandbox/fixtures';
+import type { LeadSquaredSandbox } from '../sandbox/server';
 import type { Browser } from './support/browser';
 import { launchChromium } from './support/browser';
 import { LeadSquaredApi } from '../../credentials/LeadSquaredApi.credentials';
 import { N8N_API_CREDENTIAL } from '../demo/credential';
 import { EXAMPLE_CREDENTIAL_NAME } from '../demo/exampleWorkflows';
-import { builtActionNode, builtCaptureTrigger, REPO_ROOT } from './support/builtNode';
+import { builtActionNode, builtCaptureTrigger, builtInstantTrigger, REPO_ROOT } from './support/builtNode';
 import { EditorPage } from './support/editorPage';
 import { operationChoices, resourceChoices } from './support/nodeDescription';
-import { builtInstantTrigger } from './support/eventTriggerWorkflow';
 import { describeEachLine } from './support/perLine';
 import { ARTIFACTS_DIR, OWNER } from './support/stack';
 
@@ -202,6 +202,20 @@ describeEachLine('The node in the n8n editor (Chromium)', { label: 'editor' }, (
 		expect((await editor.nodeCreatorItemNames()).filter((name) => name.startsWith('On '))).toEqual(instantTriggerActions);
 	});
 
+	/**
+	 * n8n keeps a test webhook's static data (where the node keeps the delivery secret's hash)
+	 * only once the node's create method has returned, after its read-back Retrieve. A delivery
+	 * before that fails the secret check; LeadSquared delivers seconds after the event.
+	 */
+	const activationFinished = async (sandbox: LeadSquaredSandbox) => {
+		const lastWebhookCall = () => sandbox.requests.filter((request) => request.path.includes('Webhook.svc/')).slice(-1)[0]?.path ?? '';
+		for (let waited = 0; !lastWebhookCall().endsWith('Webhook.svc/Retrieve'); waited += 100) {
+			if (waited > 30_000) throw new Error('the Instant Trigger never read back its test webhook');
+			await editor.page.waitForTimeout(100);
+		}
+		await editor.page.waitForTimeout(1_000);
+	};
+
 	step('adds it with "On lead created"; listening for a test event shows a lead created in LeadSquared', async () => {
 		const { sandbox } = stack();
 		const testRegistrations = async () =>
@@ -215,6 +229,7 @@ describeEachLine('The node in the n8n editor (Chromium)', { label: 'editor' }, (
 			if (waited > 30_000) throw new Error('n8n registered no test webhook in LeadSquared');
 			await editor.page.waitForTimeout(250);
 		}
+		await activationFinished(sandbox);
 		await createLead(apiClient(sandbox), { FirstName: 'Browser', EmailAddress: 'browser.instant@example.com' });
 
 		await editor.outputPanel().getByText('browser.instant@example.com').first().waitFor();

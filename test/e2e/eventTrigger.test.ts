@@ -4,7 +4,7 @@ import { expectNoSecretIn } from '../harness/assertions';
 import type { SandboxWebhook } from '../harness/eventTriggerKit';
 import { header } from '../harness/eventTriggerKit';
 import { apiClient, control, createLead, pairs } from '../sandbox/crmTestKit';
-import { EVENT_HEADER, PROOF_HEADER } from '../../nodes/LeadSquaredEventTrigger/deliveryHeaders';
+import { EVENT_HEADER, PROOF_HEADER } from '../../nodes/LeadSquared/instantTrigger/deliveryHeaders';
 import { createLeadWithNode, EVENT_TRIGGER_NODE, finishedExecutions, saveEventTriggerWorkflow } from './support/eventTriggerWorkflow';
 import { describeEachLine } from './support/perLine';
 import { nodeOutput } from './support/tooling';

@@ -1,4 +1,6 @@
-import { EXAMPLE_CREDENTIAL_NAME, readExampleWorkflow, saveWorkflowAsEditorDoes } from '../demo/exampleWorkflows';
+import { randomUUID } from 'crypto';
+
+import { EXAMPLE_CREDENTIAL_NAME, personalProjectId, readExampleWorkflow, saveWorkflowAsEditorDoes } from '../demo/exampleWorkflows';
 import { expectNoSecretIn } from '../harness/assertions';
 import { DEMO_ACCOUNT } from '../sandbox/fixtures';
 import { describeEachLine } from './support/perLine';
@@ -6,9 +8,11 @@ import { nodeOutput } from './support/tooling';
 
 const PUSH_PATH = '/v2/Notifier.svc/Browser.Push';
 const PUSH_NODE = 'Send browser push notification';
+const HTTP_NODE = 'LeadSquared call';
+const META_DATA_PATH = '/v2/LeadManagement.svc/LeadsMetaData.Get';
 
-describeEachLine('Example workflow "push notification"', { label: 'push' }, (stack) => {
-	it('runs in n8n and the push reaches LeadSquared with the keys in headers only', async () => {
+describeEachLine('Workflows with the LeadSquared credential', { label: 'push' }, (stack) => {
+	it('the push example runs in n8n and the push reaches LeadSquared with the keys in headers only', async () => {
 		const { rest, sandbox, credential } = stack();
 		sandbox.clearRecord();
 
@@ -52,6 +56,45 @@ describeEachLine('Example workflow "push notification"', { label: 'push' }, (sta
 		expect(push.headers['x-lsq-accesskey']).toBe(DEMO_ACCOUNT.accessKey);
 		expect(push.headers['x-lsq-secretkey']).toBe(DEMO_ACCOUNT.secretKey);
 		expectNoSecretIn({ url: push.url, body: push.rawBody });
+		expectNoSecretIn(execution);
+	});
+
+	it("n8n's HTTP Request node takes the credential as a predefined credential type: any LeadSquared call, keys in headers only", async () => {
+		const { rest, sandbox, credential } = stack();
+		sandbox.clearRecord();
+		const workflow = await rest.createWorkflow({
+			name: `Any LeadSquared call ${randomUUID().slice(0, 8)}`,
+			nodes: [
+				{ id: randomUUID(), name: 'Run manually', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: randomUUID(),
+					name: HTTP_NODE,
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [240, 0],
+					parameters: {
+						url: `${sandbox.url}${META_DATA_PATH}`,
+						authentication: 'predefinedCredentialType',
+						nodeCredentialType: 'leadSquaredApi',
+						options: {},
+					},
+					credentials: { leadSquaredApi: credential },
+				},
+			],
+			connections: { 'Run manually': { main: [[{ node: HTTP_NODE, type: 'main', index: 0 }]] } },
+			projectId: await personalProjectId(rest),
+		});
+
+		const execution = await rest.runWorkflowManually(workflow.id);
+		expect(execution.data.resultData.error).toBeUndefined();
+		const fields = (nodeOutput(execution, HTTP_NODE) ?? []).map((item) => item.json.SchemaName);
+		expect(fields).toEqual(expect.arrayContaining(['FirstName', 'EmailAddress']));
+
+		const [call] = sandbox.requestsTo(META_DATA_PATH, 'GET');
+		expect(call.status).toBe(200);
+		expect(call.headers['x-lsq-accesskey']).toBe(DEMO_ACCOUNT.accessKey);
+		expect(call.headers['x-lsq-secretkey']).toBe(DEMO_ACCOUNT.secretKey);
+		expectNoSecretIn({ url: call.url });
 		expectNoSecretIn(execution);
 	});
 });

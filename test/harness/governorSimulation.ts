@@ -1,4 +1,4 @@
-import type { RateLimit } from '../../nodes/LeadSquared/transport/rateGovernor';
+import type { RateLimit } from '../../nodes/LeadSquared/transport/governorTypes';
 import { RateGovernor } from '../../nodes/LeadSquared/transport/rateGovernor';
 import { rateLimitFloorMs } from './rateFloor';
 import { VirtualTime } from './virtualTime';

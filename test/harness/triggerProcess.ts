@@ -10,8 +10,8 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { LeadSquaredTrigger } from '../../nodes/LeadSquaredTrigger/LeadSquaredTrigger.node';
-import type { TriggerState } from '../../nodes/LeadSquaredTrigger/triggerState';
+import { LeadSquaredTrigger } from '../../nodes/LeadSquared/LeadSquaredTrigger.node';
+import type { TriggerState } from '../../nodes/LeadSquared/captureTrigger/triggerState';
 import { additionalDataFor, LEADSQUARED_CREDENTIAL_ID, workflowWith } from './engine';
 import { registerNodeType } from './nodeTypes';
 

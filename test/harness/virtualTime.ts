@@ -1,4 +1,4 @@
-import type { Clock } from '../../nodes/LeadSquared/transport/rateGovernor';
+import type { Clock } from '../../nodes/LeadSquared/transport/governorTypes';
 import { seededRandom } from '../sandbox/faults';
 
 interface Timer {

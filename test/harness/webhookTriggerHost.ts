@@ -13,7 +13,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { LeadSquaredEventTrigger } from '../../nodes/LeadSquaredEventTrigger/LeadSquaredEventTrigger.node';
+import { LeadSquaredEventTrigger } from '../../nodes/LeadSquared/LeadSquaredEventTrigger.node';
 import { additionalDataFor, LEADSQUARED_CREDENTIAL_ID, workflowWith } from './engine';
 import type { LocalHttpServer } from './localHttpServer';
 import { startLocalHttpServer } from './localHttpServer';

@@ -7,9 +7,9 @@ import { control, createLead } from '../sandbox/crmTestKit';
 import { PROBE_ACCOUNT_EVENT_NUMBERS, WEBHOOK_DELETE_PATH, WEBHOOK_EVENTS } from '../sandbox/crm/unconfirmed';
 import { header, useEventTrigger, WH } from '../harness/eventTriggerKit';
 import { WebhookTriggerHost } from '../harness/webhookTriggerHost';
-import { EVENT_HEADER, PROOF_HEADER } from '../../nodes/LeadSquaredEventTrigger/deliveryHeaders';
-import { TRIGGER_EVENTS } from '../../nodes/LeadSquaredEventTrigger/events';
-import { LeadSquaredEventTrigger } from '../../nodes/LeadSquaredEventTrigger/LeadSquaredEventTrigger.node';
+import { EVENT_HEADER, PROOF_HEADER } from '../../nodes/LeadSquared/instantTrigger/deliveryHeaders';
+import { TRIGGER_EVENTS } from '../../nodes/LeadSquared/instantTrigger/events';
+import { LeadSquaredEventTrigger } from '../../nodes/LeadSquared/LeadSquaredEventTrigger.node';
 
 const activityBody = (type: string) => ({ ActivityEvent: type, WebhookProperties: JSON.stringify({ ActivityEvent: type, ActivityData: '[]', WebPageNames: '[]' }) });
 

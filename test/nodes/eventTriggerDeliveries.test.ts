@@ -1,7 +1,7 @@
 import { OPPORTUNITY_CAPTURE_PATH } from '../sandbox/crm/unconfirmed';
 import { control, createLead, pairs, sleep } from '../sandbox/crmTestKit';
 import { header, useEventTrigger } from '../harness/eventTriggerKit';
-import { EVENT_HEADER, PROOF_HEADER } from '../../nodes/LeadSquaredEventTrigger/deliveryHeaders';
+import { EVENT_HEADER, PROOF_HEADER } from '../../nodes/LeadSquared/instantTrigger/deliveryHeaders';
 
 const LM = '/v2/LeadManagement.svc';
 const ACTIVITY = '/v2/ProspectActivity.svc/Create';

@@ -10,7 +10,8 @@ import { useSandbox } from '../harness/sandboxFixture';
 import { VirtualTime } from '../harness/virtualTime';
 import { accountFrom } from '../../nodes/LeadSquared/transport/account';
 import { CUSTOM_DEFAULTS } from '../../nodes/LeadSquared/transport/plans';
-import { governorFor, RateGovernor } from '../../nodes/LeadSquared/transport/rateGovernor';
+import { governorFor } from '../../nodes/LeadSquared/transport/governors';
+import { RateGovernor } from '../../nodes/LeadSquared/transport/rateGovernor';
 
 const PUSH_PATH = '/v2/Notifier.svc/Browser.Push';
 

@@ -1,5 +1,5 @@
 import { apiClient, control, pairs, useCrmSandbox } from './crmTestKit';
-import { BULK_LEAD_CREATE_MAX } from './crm/unconfirmed';
+import { BULK_LEAD_MAX } from './crm/leadBulk';
 
 const BULK = '/v2/LeadManagement.svc/Lead/Bulk/Create';
 const USERS = '/v2/UserManagement.svc/Users.Get';
@@ -32,8 +32,8 @@ describe('sandbox CRM: limits and control endpoints', () => {
 		const batch = [pairs({ EmailAddress: 'b1@example.com' }), pairs({ EmailAddress: 'b2@example.com' })];
 		const first = await api().post(BULK, batch);
 		expect(first.body).toEqual([
-			{ RowNumber: 1, LeadId: expect.any(String), LeadCreated: true },
-			{ RowNumber: 2, LeadId: expect.any(String), LeadCreated: true },
+			{ RowNumber: 1, LeadId: expect.any(String), LeadCreated: true, LeadUpdated: false, AffectedRows: 1 },
+			{ RowNumber: 2, LeadId: expect.any(String), LeadCreated: true, LeadUpdated: false, AffectedRows: 1 },
 		]);
 		const second = await api().post(BULK, [pairs({ EmailAddress: 'b3@example.com' })]);
 		expect(second.status).toBe(429);
@@ -41,11 +41,32 @@ describe('sandbox CRM: limits and control endpoints', () => {
 		expect((await api().get(USERS)).status).toBe(200);
 	});
 
-	it(`bulk create takes at most ${BULK_LEAD_CREATE_MAX} leads and reports each row`, async () => {
-		const tooMany = Array.from({ length: BULK_LEAD_CREATE_MAX + 1 }, (_, i) => pairs({ EmailAddress: `many${i}@example.com` }));
+	it(`bulk create takes at most ${BULK_LEAD_MAX.create} leads and reports each row`, async () => {
+		const tooMany = Array.from({ length: BULK_LEAD_MAX.create + 1 }, (_, i) => pairs({ EmailAddress: `many${i}@example.com` }));
 		expect((await api().post(BULK, tooMany)).status).toBe(400);
 		const mixed = await api().post(BULK, [pairs({ EmailAddress: 'ok@example.com' }), pairs({ EmailAddress: 'ok@example.com' })]);
-		expect(mixed.body[1]).toMatchObject({ RowNumber: 2, LeadCreated: false, ExceptionType: 'MXDuplicateEntryException' });
+		expect(mixed.body[1]).toMatchObject({ RowNumber: 2, LeadId: null, LeadCreated: false, ExceptionType: 'MXDuplicateEntryException' });
+	});
+
+	it(`bulk create or update takes at most ${BULK_LEAD_MAX.createOrUpdate} leads; each row says created or updated, or why it failed`, async () => {
+		const UPSERT = '/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate';
+		const tooMany = Array.from({ length: BULK_LEAD_MAX.createOrUpdate + 1 }, (_, i) => pairs({ EmailAddress: `up${i}@example.com` }));
+		const refused = await api().post(UPSERT, tooMany);
+		expect(refused.status).toBe(400);
+		expect(refused.body.ExceptionType).toBe('MXInvalidInputException');
+		const first = await api().post(UPSERT, [pairs({ EmailAddress: 'up@example.com', FirstName: 'Up' })]);
+		const answer = await api().post(UPSERT, [
+			pairs({ EmailAddress: 'up@example.com', FirstName: 'Again' }),
+			pairs({ EmailAddress: 'new@example.com' }),
+			pairs({ EmailAddress: 'not-an-address' }),
+		]);
+		expect(answer.body).toEqual([
+			{ RowNumber: 1, LeadId: first.body[0].LeadId, LeadCreated: false, LeadUpdated: true, AffectedRows: 1 },
+			{ RowNumber: 2, LeadId: expect.any(String), LeadCreated: true, LeadUpdated: false, AffectedRows: 1 },
+			expect.objectContaining({ RowNumber: 3, LeadId: null, LeadCreated: false, ExceptionType: expect.stringMatching(/^MX/) }),
+		]);
+		const leads = (await control(sandbox(), 'GET', '/__sandbox/crm/leads')).body;
+		expect(leads.find((lead: { EmailAddress: string }) => lead.EmailAddress === 'up@example.com').FirstName).toBe('Again');
 	});
 
 	it('the daily quota refuses calls once spent', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { atItem } from './atItem';
+import { atItem } from '../transport/atItem';
 import { leadSquaredDate } from './leadSquaredDate';
 
 export interface TextRules {

@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { sha256 } from '../helpers/sha256';
+import { sha256 } from './sha256';
 import { baseUrlFor } from './hosts';
 import { CUSTOM_DEFAULTS, CUSTOM_PLAN, PLAN_WINDOW_SECONDS, PLANS } from './plans';
-import type { RateLimit } from './rateGovernor';
+import type { RateLimit } from './governorTypes';
 import type { CredentialPath } from './unconfirmedCalls';
 import { CREDENTIAL_PATH_SWITCH, CREDENTIAL_PATHS } from './unconfirmedCalls';
 

@@ -1,4 +1,4 @@
-import type { RateLimit } from './rateGovernor';
+import type { RateLimit } from './governorTypes';
 
 /**
  * The rate limit one account's governor keeps to: the credential's, until LeadSquared shows

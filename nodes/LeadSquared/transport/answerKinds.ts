@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Answer } from './errors';
-import type { RateLimit } from './rateGovernor';
+import type { RateLimit } from './governorTypes';
 
 /**
  * What LeadSquared answers once the account's daily API quota is used up. Its pages say there

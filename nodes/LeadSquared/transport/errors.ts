@@ -1,11 +1,11 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { atItem } from '../helpers/atItem';
+import { atItem } from './atItem';
 import type { Account } from './account';
 import { perWindow, redact } from './account';
 import { isDailyQuotaExhausted, isDecision, namedRateLimit } from './answerKinds';
-import type { RateLimit } from './rateGovernor';
+import type { RateLimit } from './governorTypes';
 import type { Failure } from './retryPolicy';
 import { notRetriedReason, RATE_LIMIT_PATIENCE_WINDOWS } from './retryPolicy';
 import type { UnconfirmedCall } from './unconfirmedCalls';

@@ -10,15 +10,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { atItem } from '../helpers/atItem';
+import { atItem } from './atItem';
 import type { Account, LeadSquaredCredentials } from './account';
 import { accountFrom, redact } from './account';
 import { isDailyQuotaExhausted, isDecision, namedRateLimit } from './answerKinds';
 import type { Answer } from './errors';
 import { callError } from './errors';
 import type { ApiHostKind } from './hosts';
-import type { CallOutcome } from './rateGovernor';
-import { governorFor } from './rateGovernor';
+import type { CallOutcome } from './governorTypes';
+import { governorFor } from './governors';
 import type { Failure } from './retryPolicy';
 import { connectionFailure, mayRetry, RATE_LIMIT_PATIENCE_WINDOWS, retryDelayMs } from './retryPolicy';
 import type { CredentialPath, UnconfirmedCall } from './unconfirmedCalls';

@@ -1,29 +1,7 @@
-import { sleep } from 'n8n-workflow';
-
 import { AccountLimit } from './accountLimit';
+import type { CallOutcome, Clock, RateLimit } from './governorTypes';
+import { realClock } from './governorTypes';
 import { TUNING } from './governorTuning';
-
-export interface RateLimit {
-	calls: number;
-	windowMs: number;
-}
-
-/** Time as the governor sees it; tests run it on a virtual clock. */
-export interface Clock {
-	now(): number;
-	sleep(ms: number): Promise<void>;
-	random(): number;
-}
-
-export const realClock: Clock = { now: () => Date.now(), sleep, random: Math.random };
-
-/** A 429 whose text names the account's limit ("API calls exceeded the limit of 10 in 5 second(s)"). */
-export interface RefusedUnder {
-	refusedUnder: RateLimit;
-}
-
-/** What LeadSquared did with a call: counted it against the limit, or refused it with a 429 (not counted). */
-export type CallOutcome = 'counted' | 'rateLimited' | RefusedUnder;
 
 interface Ticket {
 	probe: boolean;
@@ -264,22 +242,4 @@ export class RateGovernor {
 			this.pump();
 		});
 	}
-}
-
-/** The governor of each account in this instance (action nodes, triggers and dropdowns alike). */
-const governors = new Map<string, RateGovernor>();
-
-/**
- * Two credentials of the same account with different limits share it, under the stricter limit.
- * `lookAbove`: the limit is a plan's, which the account may exceed (see AccountLimit).
- */
-export function governorFor(accountId: string, limit: RateLimit, lookAbove = false): RateGovernor {
-	const governor = governors.get(accountId);
-	if (governor) {
-		governor.tighten(limit, lookAbove);
-		return governor;
-	}
-	const created = new RateGovernor(limit, realClock, lookAbove);
-	governors.set(accountId, created);
-	return created;
 }

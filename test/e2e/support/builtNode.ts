@@ -7,13 +7,15 @@ export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-leadsquared';
 
 /** A node's description as built into dist/ (what n8n loads), so tests follow the node. */
-function builtNode(folder: string, className: string): NodeTypeDescription {
-	const file = join(REPO_ROOT, 'dist', 'nodes', folder, `${folder}.node.js`);
+function builtNode(className: string): NodeTypeDescription {
+	const file = join(REPO_ROOT, 'dist', 'nodes', 'LeadSquared', `${className}.node.js`);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const built = require(file) as Record<string, new () => { description: NodeTypeDescription }>;
 	return new built[className]().description;
 }
 
-export const builtActionNode = () => builtNode('LeadSquared', 'LeadSquared');
+export const builtActionNode = () => builtNode('LeadSquared');
 
-export const builtCaptureTrigger = () => builtNode('LeadSquaredTrigger', 'LeadSquaredTrigger');
+export const builtCaptureTrigger = () => builtNode('LeadSquaredTrigger');
+
+export const builtInstantTrigger = () => builtNode('LeadSquaredEventTrigger');

@@ -1,21 +1,11 @@
 import { randomUUID } from 'crypto';
-import { join } from 'path';
 
 import { personalProjectId } from '../../demo/exampleWorkflows';
-import { REPO_ROOT } from './builtNode';
-import type { Execution, N8nRestClient, NodeTypeDescription, WorkflowJson } from './tooling';
+import type { Execution, N8nRestClient, WorkflowJson } from './tooling';
 import { nodeOutput } from './tooling';
 
 export const EVENT_TRIGGER_NODE = 'LeadSquared Instant Trigger';
 const CREATE_LEAD_NODE = 'Create lead';
-
-/** The instant trigger's description as built into dist/ (what n8n loads). */
-export function builtInstantTrigger(): NodeTypeDescription {
-	const file = join(REPO_ROOT, 'dist', 'nodes', 'LeadSquaredEventTrigger', 'LeadSquaredEventTrigger.node.js');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { LeadSquaredEventTrigger } = require(file) as { LeadSquaredEventTrigger: new () => { description: NodeTypeDescription } };
-	return new LeadSquaredEventTrigger().description;
-}
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 

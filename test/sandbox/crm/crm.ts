@@ -2,6 +2,7 @@ import type { Lead } from '../asyncQueue';
 import type { SandboxAccount } from '../fixtures';
 import { activityRoutes } from './activities';
 import { MxFailure } from './common';
+import { leadBulkRoutes } from './leadBulk';
 import { leadRoutes } from './leads';
 import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
@@ -78,6 +79,7 @@ export class Crm {
 	routes(): CrmRoutes {
 		const all: CrmRoutes = {
 			...leadRoutes(),
+			...leadBulkRoutes(),
 			...activityRoutes(),
 			...taskRoutes(),
 			...opportunityRoutes(),

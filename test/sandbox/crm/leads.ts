@@ -16,7 +16,6 @@ import { captureLead, createLead, createOrUpdateLead, leadNotFound, parseLeadPai
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead, CrmStore } from './store';
 import { canonicalLeadField, leadView } from './store';
-import { BULK_LEAD_CREATE_MAX } from './unconfirmed';
 
 const BASE = '/v2/LeadManagement.svc';
 
@@ -144,27 +143,6 @@ function byPhone(store: CrmStore, phone: string): CrmLead[] {
 	return found.slice(0, 1);
 }
 
-function bulkCreate(store: CrmStore, body: unknown) {
-	if (!Array.isArray(body) || body.length === 0) invalidInput('Request body must be a non-empty array of leads');
-	if ((body as unknown[]).length > BULK_LEAD_CREATE_MAX) invalidInput(`At most ${BULK_LEAD_CREATE_MAX} leads can be created in one call`);
-	return (body as unknown[]).map((pairs, index) => {
-		try {
-			const lead = createLead(store, parseLeadPairs(pairs, store, `Lead ${index}`).fields, 'Lead/Bulk/Create');
-			return { RowNumber: index + 1, LeadId: lead.id, LeadCreated: true };
-		} catch (failure) {
-			const error = (failure as { reply?: { body: Json } }).reply?.body;
-			if (!error) throw failure;
-			return {
-				RowNumber: index + 1,
-				LeadId: null,
-				LeadCreated: false,
-				ExceptionType: error.ExceptionType,
-				ExceptionMessage: error.ExceptionMessage,
-			};
-		}
-	});
-}
-
 export function leadRoutes(): CrmRoutes {
 	const views = (store: CrmStore, leads: CrmLead[]) => leads.map((lead) => leadView(store, lead));
 	return {
@@ -213,7 +191,6 @@ export function leadRoutes(): CrmRoutes {
 				return reply({ Status: 'Success', Message: { Id: lead.id, RelatedId: null, IsCreated: created, AffectedRows: 1 } });
 			},
 		},
-		[`POST ${BASE}/Lead/Bulk/Create`]: { bulk: true, handler: ({ store, body }) => reply(bulkCreate(store, body)) },
 		[`GET ${BASE}/Leads.GetById`]: {
 			handler: ({ store, query }) => {
 				const lead = store.lead(query.get('id'));

@@ -96,8 +96,13 @@ export const DAILY_QUOTA_EXCEEDED = {
 /** Whether a bulk call also counts against the account's ordinary 5-second window. */
 export const BULK_CALLS_COUNT_AGAINST_GENERAL_LIMIT = true;
 
-/** Bulk lead create: documented limit 50 a call; its response body is not shown. */
-export const BULK_LEAD_CREATE_MAX = 50;
+/**
+ * The bulk lead calls' answers, which their pages (create-leads-in-bulk, bulk-create-or-update)
+ * do not show: one row per lead in the order sent, `RowNumber` counting from 1, as public client
+ * code reads them (`{RowNumber, LeadId, LeadCreated, LeadUpdated, AffectedRows}`, and for a lead
+ * LeadSquared refused `ExceptionType` with `ExceptionMessage` and no LeadId).
+ */
+export const BULK_LEAD_ROW_FIELDS = ['RowNumber', 'LeadId', 'LeadCreated', 'LeadUpdated', 'AffectedRows'] as const;
 
 /**
  * Number ↔ name of webhook events. Create/Update take the number, Retrieve the name; the

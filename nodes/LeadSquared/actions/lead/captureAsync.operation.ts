@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { atItem } from '../../helpers/atItem';
+import { atItem } from '../../transport/atItem';
 import type { ItemInput } from '../../helpers/itemInput';
 import { quote } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { atItem } from '../../helpers/atItem';
+import { atItem } from '../../transport/atItem';
 import type { CaptureStatusSummary } from '../../helpers/captureStatus';
 import { fetchCaptureStatus } from '../../helpers/captureStatus';
 

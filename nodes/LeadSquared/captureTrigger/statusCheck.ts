@@ -1,10 +1,10 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { CaptureStatusSummary } from '../LeadSquared/helpers/captureStatus';
-import { fetchCaptureStatus, isRequestId } from '../LeadSquared/helpers/captureStatus';
-import { quote } from '../LeadSquared/helpers/itemInput';
-import type { Account } from '../LeadSquared/transport/account';
+import type { CaptureStatusSummary } from '../helpers/captureStatus';
+import { fetchCaptureStatus, isRequestId } from '../helpers/captureStatus';
+import { quote } from '../helpers/itemInput';
+import type { Account } from '../transport/account';
 import type { WatchedRequest } from './watchedRequest';
 
 export type CheckResult =

@@ -1,4 +1,4 @@
-import { isRequestId } from '../LeadSquared/helpers/captureStatus';
+import { isRequestId } from '../helpers/captureStatus';
 import {
 	AFTER_UNAVAILABLE_MS,
 	EXPIRY_GRACE_MS,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { collection } from '../LeadSquared/actions/common.descriptions';
+import { collection } from '../helpers/descriptions';
 
 export const properties: INodeProperties[] = [
 	{

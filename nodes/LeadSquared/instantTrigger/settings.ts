@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isHttpUrl } from '../LeadSquared/transport';
+import { isHttpUrl } from '../transport';
 import type { TargetKind, TriggerEvent } from './events';
 import { eventByValue } from './events';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { sha256 } from '../LeadSquared/helpers/sha256';
-import { trimSlashes } from '../LeadSquared/transport/hosts';
+import { sha256 } from '../transport/sha256';
+import { trimSlashes } from '../transport/hosts';
 import { eventByValue } from './events';
 import type { RegistrationState, StoredRegistration, UrlRegistrations } from './registrationState';
 import type { DeleteSession, RegisteredWebhook } from './webhookApi';

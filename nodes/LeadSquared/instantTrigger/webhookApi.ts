@@ -1,9 +1,9 @@
 import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { RequestContext } from '../LeadSquared/transport';
-import { leadSquaredRequest } from '../LeadSquared/transport';
-import { ENDPOINTS } from '../LeadSquared/transport/endpoints';
+import type { RequestContext } from '../transport';
+import { leadSquaredRequest } from '../transport';
+import { ENDPOINTS } from '../transport/endpoints';
 import type { RegistrationBody } from './registrationBodies';
 
 /**

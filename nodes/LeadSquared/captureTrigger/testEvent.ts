@@ -1,8 +1,8 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { clock } from '../LeadSquared/helpers/clock';
-import type { Account } from '../LeadSquared/transport/account';
+import { clock } from '../helpers/clock';
+import type { Account } from '../transport/account';
 import type { HarvestedCapture } from './capturesInExecution';
 import { capturesInExecution } from './capturesInExecution';
 import { finishedJson, matchesOutcome } from './finishedItem';

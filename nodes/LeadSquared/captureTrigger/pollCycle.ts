@@ -1,7 +1,7 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { clock } from '../LeadSquared/helpers/clock';
-import type { Account } from '../LeadSquared/transport/account';
+import { clock } from '../helpers/clock';
+import type { Account } from '../transport/account';
 import { finishedJson, matchesOutcome } from './finishedItem';
 import type { N8nApi } from './n8nApi';
 import type { CaptureScope } from './newCaptures';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isRequestId } from '../LeadSquared/helpers/captureStatus';
-import { DELIVERED_REQUEST_IDS } from '../LeadSquared/helpers/deliveredRequestIds';
+import { isRequestId } from '../helpers/captureStatus';
+import { DELIVERED_REQUEST_IDS } from '../helpers/deliveredRequestIds';
 import type { ExecutionWithData } from './n8nApi';
 
 /** A capture that LeadSquared accepted, as read from the execution that made it. */

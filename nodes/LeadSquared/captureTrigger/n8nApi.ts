@@ -1,7 +1,7 @@
 import type { IDataObject, IN8nHttpFullResponse, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { trimSlashes } from '../LeadSquared/transport/hosts';
+import { trimSlashes } from '../transport/hosts';
 
 export const N8N_API_CREDENTIAL = 'leadSquaredN8nApi';
 

@@ -1,11 +1,11 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getActivityTypes, getOpportunityTypes } from '../LeadSquared/methods/typeOptions';
-import { CREDENTIAL_TYPE } from '../LeadSquared/transport';
-import { handleDelivery } from './delivery';
-import { properties } from './properties';
-import { checkExists, create, remove } from './webhookLifecycle';
+import { getActivityTypes, getOpportunityTypes } from './methods/typeOptions';
+import { CREDENTIAL_TYPE } from './transport';
+import { handleDelivery } from './instantTrigger/delivery';
+import { properties } from './instantTrigger/properties';
+import { checkExists, create, remove } from './instantTrigger/webhookLifecycle';
 
 /** Both methods on one URL, answered as soon as the request is in (n8n's IWebhookDescription needs this key). */
 const ONE_URL = { responseMode: 'onReceived', path: 'webhook' };

@@ -1,15 +1,15 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { NODES_PANEL_ENTRY_DESCRIPTION } from '../LeadSquared/packageDescription';
-import { assertAccountReaches, CREDENTIAL_TYPE, getAccount } from '../LeadSquared/transport';
-import { checkConditions } from './conditionsCheck';
-import { N8N_API_CREDENTIAL, N8nApi } from './n8nApi';
-import type { CaptureScope } from './newCaptures';
-import { pollOnce } from './pollCycle';
-import { properties } from './properties';
-import { readSettings } from './settings';
-import { fetchTestEvent } from './testEvent';
+import { NODES_PANEL_ENTRY_DESCRIPTION } from './packageDescription';
+import { assertAccountReaches, CREDENTIAL_TYPE, getAccount } from './transport';
+import { checkConditions } from './captureTrigger/conditionsCheck';
+import { N8N_API_CREDENTIAL, N8nApi } from './captureTrigger/n8nApi';
+import type { CaptureScope } from './captureTrigger/newCaptures';
+import { pollOnce } from './captureTrigger/pollCycle';
+import { properties } from './captureTrigger/properties';
+import { readSettings } from './captureTrigger/settings';
+import { fetchTestEvent } from './captureTrigger/testEvent';
 
 export class LeadSquaredTrigger implements INodeType {
 	description: INodeTypeDescription = {

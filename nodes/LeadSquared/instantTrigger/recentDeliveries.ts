@@ -1,4 +1,4 @@
-import { sha256 } from '../LeadSquared/helpers/sha256';
+import { sha256 } from '../transport/sha256';
 
 /**
  * LeadSquared sends a delivery again when it did not see the answer in time (its waits are

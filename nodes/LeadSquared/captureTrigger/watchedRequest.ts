@@ -1,4 +1,4 @@
-import type { CaptureStatusSummary } from '../LeadSquared/helpers/captureStatus';
+import type { CaptureStatusSummary } from '../helpers/captureStatus';
 
 /** One request the trigger waits on, as kept in its state. */
 export interface WatchedRequest {

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'crypto';
 
-import { sha256 } from '../LeadSquared/helpers/sha256';
+import { sha256 } from '../transport/sha256';
 import type { CustomHeader } from './webhookApi';
 
 /**

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { collection, endpointOverride } from '../LeadSquared/actions/common.descriptions';
-import { ENDPOINTS } from '../LeadSquared/transport/endpoints';
+import { collection, endpointOverride } from '../helpers/descriptions';
+import { ENDPOINTS } from '../transport/endpoints';
 import { TRIGGER_EVENTS, TYPE_EVENTS } from './events';
 
 /** A multi-select of the account's activity or opportunity types, shown for the events registered per type. */

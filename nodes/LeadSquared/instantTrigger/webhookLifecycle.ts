@@ -1,7 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { sha256 } from '../LeadSquared/helpers/sha256';
+import { sha256 } from '../transport/sha256';
 import type { Leftover } from './cleanup';
 import { leftoversMessage, markerOf, registeredFor, removeRegistrations, sameUrl } from './cleanup';
 import { carries, deliveryHeaders, newSecret } from './deliveryHeaders';
