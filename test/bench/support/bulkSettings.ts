@@ -1,4 +1,5 @@
 import { PLANS } from '../../../nodes/LeadSquared/transport/plans';
+import { BULK_LEAD_MAX } from '../../sandbox/crm/leadBulk';
 import type { SandboxOptions } from '../../sandbox/server';
 import type { LeadSquaredSandbox } from '../../sandbox/server';
 import type { Budgets, Profile } from './bulkMeasure';
@@ -9,8 +10,8 @@ const PROFILE_PLANS: Record<string, string> = { enterprise: 'legacyEnterprise', 
 /** LeadSquared's own window (page rate-limits); `--window-ms` shortens it for sandbox and node alike. */
 export const PLAN_WINDOW_MS = 5_000;
 
-/** The most items LeadSquared takes in one bulk call (pages bulk-create-or-update, post-bulk-activities-on-leads). */
-export const PER_BULK_CALL = { leadUpsert: 25, activityPost: 25 };
+/** The most items LeadSquared takes in one bulk call: the sandbox's (page bulk-create-or-update) and page post-bulk-activities-on-leads. */
+export const PER_BULK_CALL = { leadUpsert: BULK_LEAD_MAX.createOrUpdate, activityPost: 25 };
 
 export const ROW_NAMES = ['batched', 'per-item', 'http', 'http-paced', 'activities'] as const;
 
