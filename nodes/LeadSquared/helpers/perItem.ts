@@ -10,12 +10,12 @@ export interface ItemOperation<Prepared> {
 	send(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: Error };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Error };
 
-type Output = IDataObject | IDataObject[];
+export type Output = IDataObject | IDataObject[];
 
 /** How many items of one execution may wait on LeadSquared at once (the rate governor paces them). */
-const PARALLEL_ITEMS = 5;
+export const PARALLEL_ITEMS = 5;
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const description = (error as { description?: unknown }).description;
@@ -25,7 +25,7 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	};
 }
 
-async function settle<T>(run: () => Promise<T> | T): Promise<Outcome<T>> {
+export async function settle<T>(run: () => Promise<T> | T): Promise<Outcome<T>> {
 	try {
 		return { ok: true, value: await run() };
 	} catch (error) {
@@ -33,7 +33,7 @@ async function settle<T>(run: () => Promise<T> | T): Promise<Outcome<T>> {
 	}
 }
 
-async function mapInParallel<T, R>(
+export async function mapInParallel<T, R>(
 	values: T[],
 	limit: number,
 	map: (value: T, index: number) => Promise<R>,
@@ -62,13 +62,7 @@ export async function runPerItem<Prepared>(
 	items: INodeExecutionData[],
 	operation: ItemOperation<Prepared>,
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = this.continueOnFail();
-	const prepared = await Promise.all(
-		items.map(async (_, i) => await settle(() => operation.prepare.call(this, new ItemInput(this, i)))),
-	);
-	const firstInvalid = prepared.find((outcome) => !outcome.ok);
-	if (firstInvalid && !firstInvalid.ok && !continueOnFail) throw firstInvalid.error;
-
+	const prepared = await prepareItems<Prepared>(this, items, operation);
 	let failed = false;
 	const sent = await mapInParallel(
 		prepared,
@@ -79,10 +73,29 @@ export async function runPerItem<Prepared>(
 			failed ||= !result.ok;
 			return result;
 		},
-		() => continueOnFail || !failed,
+		() => this.continueOnFail() || !failed,
 	);
+	return finishItems.call(this, sent);
+}
 
-	if (failed && !continueOnFail) throw withDeliveryReport(sent);
+/** The first pass: every item validated and prepared; without Continue On Fail, a bad item stops the node here. */
+export async function prepareItems<Prepared>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	operation: Pick<ItemOperation<Prepared>, 'prepare'>,
+): Promise<Array<Outcome<Prepared>>> {
+	const prepared = await Promise.all(
+		items.map(async (_, i) => await settle(() => operation.prepare.call(context, new ItemInput(context, i)))),
+	);
+	const firstInvalid = prepared.find((outcome) => !outcome.ok);
+	if (firstInvalid && !firstInvalid.ok && !context.continueOnFail()) throw firstInvalid.error;
+	return prepared;
+}
+
+/** The output: one item (or list) per sent item, paired with it; a failure stops the node unless Continue On Fail. */
+export function finishItems(this: IExecuteFunctions, sent: Array<Outcome<Output> | undefined>): INodeExecutionData[] {
+	const failed = sent.some((outcome) => outcome && !outcome.ok);
+	if (failed && !this.continueOnFail()) throw withDeliveryReport(sent);
 	return sent.flatMap((outcome, i) => {
 		if (!outcome!.ok) return [errorItem(outcome!.error, i)];
 		return ([] as IDataObject[]).concat(outcome!.value).map((json) => ({ json, pairedItem: { item: i } }));

@@ -18,6 +18,7 @@ export const ENDPOINTS = {
 	leadCreate: '/v2/LeadManagement.svc/Lead.Create',
 	leadUpdate: '/v2/LeadManagement.svc/Lead.Update',
 	leadCreateOrUpdate: '/v2/LeadManagement.svc/Lead.CreateOrUpdate',
+	leadBulkCreateOrUpdate: '/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate',
 	/** Unconfirmed (no readable page); LeadSquared's own PHP library uses it, with `id`. */
 	leadById: '/v2/LeadManagement.svc/Leads.GetById',
 	leadByEmail: '/v2/LeadManagement.svc/Leads.GetByEmailaddress',

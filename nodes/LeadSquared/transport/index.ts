@@ -17,10 +17,10 @@ import { isDailyQuotaExhausted, isDecision, namedRateLimit } from './answerKinds
 import type { Answer } from './errors';
 import { callError } from './errors';
 import type { ApiHostKind } from './hosts';
+import { budgetFor } from './budgets';
 import type { CallOutcome } from './governorTypes';
-import { governorFor } from './governors';
 import type { Failure } from './retryPolicy';
-import { connectionFailure, mayRetry, RATE_LIMIT_PATIENCE_WINDOWS, retryDelayMs } from './retryPolicy';
+import { connectionFailure, mayRetry, retryDelayMs } from './retryPolicy';
 import type { CredentialPath, UnconfirmedCall } from './unconfirmedCalls';
 import { CREDENTIAL_PATHS, OVERRIDE_PATH, UNCONFIRMED_CALLS } from './unconfirmedCalls';
 
@@ -42,6 +42,8 @@ export interface LeadSquaredCall {
 	/** True when LeadSquared may receive this call twice without harm (reads, upserts). */
 	replaySafe: boolean;
 	itemIndex?: number;
+	/** A call of LeadSquared's bulk APIs, paced by the account's bulk limit. */
+	bulk?: boolean;
 	/** The call's path is on no readable LeadSquared page (a 404 or 405 then names the assumption). */
 	unconfirmed?: UnconfirmedCall;
 }
@@ -168,16 +170,15 @@ export async function leadSquaredRequest(this: RequestContext, call: LeadSquared
 	assertAccountReaches.call(this, account, call.host, { itemIndex: call.itemIndex, ownUrl: Boolean(call.url) });
 	const ownPath = credentialPath.call(this, account, call);
 	const url = call.url ?? `${call.host === 'api' ? account.apiBase : account.asyncBase}${ownPath ?? call.endpoint}`;
-	const governor = governorFor(account.id, account.limit, account.limitSource === 'plan');
+	const budget = budgetFor(account, call.bulk === true);
 
 	for (let retries = 0; ; retries++) {
-		const patienceMs = RATE_LIMIT_PATIENCE_WINDOWS * governor.limit.windowMs;
-		const answer = await governor.run(async () => await send.call(this, call, url, account), outcomeOf, patienceMs);
+		const answer = await budget.run(async () => await send.call(this, call, url, account), outcomeOf);
 		if (answer.kind === 'http' && answer.status >= 200 && answer.status < 300) return answer.body;
 
 		const failure = failureOf(answer);
 		if (!failure || !mayRetry(failure, call.replaySafe, retries)) {
-			const failed = { ...call, url, overridden: Boolean(call.url ?? ownPath), limit: governor.limit };
+			const failed = { ...call, url, overridden: Boolean(call.url ?? ownPath), limit: budget.limit };
 			throw callError(this.getNode(), answer, failed, account, failure, retries);
 		}
 		await sleep(retryDelayMs(retries));

@@ -17,7 +17,7 @@ export const leadUpdateOptions: INodeProperties = collection('Options', [
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether LeadSquared runs the account's automations, webhooks and notification rules for lead updates. LeadSquared runs none by default. With it on, the node does not send the update again after a server error, as a repeat could run them twice.",
+			"Whether LeadSquared runs the account's automations, webhooks and notification rules for lead updates. LeadSquared runs none by default. With it on, the node does not send the update again after a server error, as a repeat could run them twice, and sends each item in a call of its own (LeadSquared's bulk APIs run none).",
 	},
 ]);
 
