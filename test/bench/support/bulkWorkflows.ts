@@ -2,6 +2,7 @@ import { EXAMPLE_CREDENTIAL_NAME } from '../../demo/exampleWorkflows';
 import { leadBy, PHONE_CALL } from '../../harness/crmFixtures';
 import type { WorkflowJson, WorkflowNode } from '../../e2e/support/tooling';
 import { ENDPOINTS } from '../../../nodes/LeadSquared/transport/endpoints';
+import { ONE_CALL_PER_ITEM } from '../../../nodes/LeadSquared/helpers/batches';
 import { httpRequestNode } from './httpRequestNode';
 
 /** The sending node's name in every bench workflow: its output is what the bench reads. */
@@ -14,12 +15,9 @@ type SenderNode = Pick<WorkflowNode, 'type' | 'typeVersion' | 'parameters' | 'cr
 
 const LEADSQUARED = { type: 'n8n-nodes-leadsquared.leadSquared', typeVersion: 1, credentials: { leadSquaredApi: { id: null, name: EXAMPLE_CREDENTIAL_NAME } } };
 
-/**
- * The node's option to send one call per item (i16-bulknode). Batched rows keep the node's
- * defaults, as a user who never opens Options does.
- */
+/** The node's Options → Send One Call per Item; batched rows keep the defaults, as a user who never opens Options. */
 function sendModeParameters(mode: SendMode): Record<string, unknown> {
-	return mode === 'per item' ? { options: { sendOneCallPerItem: true } } : {};
+	return mode === 'per item' ? { options: { [ONE_CALL_PER_ITEM]: true } } : {};
 }
 
 /** Lead → Create or Update, the lead's fields as JSON: each item is a whole lead. */
