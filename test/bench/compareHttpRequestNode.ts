@@ -4,7 +4,7 @@ import { join } from 'path';
 
 import { upsertCredential } from '../demo/credential';
 import { EXAMPLE_CREDENTIAL_NAME, saveWorkflowAsEditorDoes } from '../demo/exampleWorkflows';
-import { DEMO_ACCOUNT } from '../sandbox/fixtures';
+import { httpRequestNode } from './support/httpRequestNode';
 import { LeadSquaredSandbox } from '../sandbox/server';
 import { REPO_ROOT } from '../e2e/support/builtNode';
 import { singleLine } from '../e2e/support/lines';
@@ -82,27 +82,9 @@ function leadSquaredNode(): SenderNode {
 	};
 }
 
-/** HTTP Request with its defaults; the keys as plain headers, as a user following LeadSquared's docs would. */
-function httpRequestNode(sandboxUrl: string): SenderNode {
-	return {
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.3,
-		parameters: {
-			method: 'POST',
-			url: `${sandboxUrl}${PUSH_PATH}`,
-			sendHeaders: true,
-			headerParameters: {
-				parameters: [
-					{ name: 'x-LSQ-AccessKey', value: DEMO_ACCOUNT.accessKey },
-					{ name: 'x-LSQ-SecretKey', value: DEMO_ACCOUNT.secretKey },
-				],
-			},
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify({ Title: $json.title, Content: $json.content }) }}',
-			options: {},
-		},
-	};
+/** HTTP Request with its defaults. */
+function httpRequestPushNode(sandboxUrl: string): SenderNode {
+	return httpRequestNode(`${sandboxUrl}${PUSH_PATH}`, '={{ JSON.stringify({ Title: $json.title, Content: $json.content }) }}');
 }
 
 async function measure(
@@ -181,7 +163,7 @@ async function main() {
 		const timeoutMs = Math.max(120_000, 4 * Math.ceil(settings.items / settings.calls) * settings.windowMs);
 		const results = [
 			await measure('LeadSquared node', benchWorkflow('bench: LeadSquared node', settings.items, leadSquaredNode()), rest, sandbox, timeoutMs),
-			await measure('HTTP Request node', benchWorkflow('bench: HTTP Request node', settings.items, httpRequestNode(sandbox.url)), rest, sandbox, timeoutMs),
+			await measure('HTTP Request node', benchWorkflow('bench: HTTP Request node', settings.items, httpRequestPushNode(sandbox.url)), rest, sandbox, timeoutMs),
 		];
 		report(settings, install, results);
 	} finally {

@@ -80,7 +80,7 @@ export async function createLoadWorkflow(rest: N8nRestClient, path: string): Pro
 	return created.id;
 }
 
-function maxInAnyWindow(times: number[], windowMs: number): number {
+export function maxInAnyWindow(times: number[], windowMs: number): number {
 	let max = 0;
 	for (let start = 0, end = 0; end < times.length; end++) {
 		while (times[end] - times[start] >= windowMs) start++;
@@ -89,10 +89,23 @@ function maxInAnyWindow(times: number[], windowMs: number): number {
 	return max;
 }
 
-function workerOf(executionId: string, workers: LoadTarget['workers']): number | null {
+export function workerOf(executionId: string, workers: LoadTarget['workers']): number | null {
 	if (!workers?.length) return null;
 	const index = workers.findIndex((worker) => readFileSync(worker.logFile, 'utf8').includes(`Worker started execution ${executionId} `));
 	return index === -1 ? null : index;
+}
+
+/** Waits until `count` executions of the workflow not in `known` have finished, and returns them. */
+export async function newFinishedExecutions(rest: N8nRestClient, workflowId: string, known: Set<string>, count: number, timeoutMs: number) {
+	const deadline = Date.now() + timeoutMs;
+	let started: Array<{ id: string; status: string }> = [];
+	while (Date.now() < deadline) {
+		started = (await rest.listExecutions(workflowId)).filter((execution) => !known.has(execution.id));
+		if (started.length >= count && started.every((execution) => !['new', 'running', 'waiting'].includes(execution.status))) break;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	if (started.length < count) throw new Error(`only ${started.length} of ${count} executions started within ${timeoutMs} ms`);
+	return started;
 }
 
 /**
@@ -113,14 +126,7 @@ export async function runLoad(target: LoadTarget, workflowId: string, path: stri
 			if (!answer.ok) throw new Error(`the load webhook answered ${answer.status}: ${await answer.text()}`);
 		}),
 	);
-	const deadline = Date.now() + timeoutMs;
-	let started: Array<{ id: string; status: string }> = [];
-	while (Date.now() < deadline) {
-		started = (await rest.listExecutions(workflowId)).filter((execution) => !known.has(execution.id));
-		if (started.length >= sizes.length && started.every((execution) => !['new', 'running', 'waiting'].includes(execution.status))) break;
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
-	if (started.length < sizes.length) throw new Error(`only ${started.length} of ${sizes.length} executions started within ${timeoutMs} ms`);
+	const started = await newFinishedExecutions(rest, workflowId, known, sizes.length, timeoutMs);
 
 	const executions: LoadExecution[] = [];
 	let first = Number.POSITIVE_INFINITY;
