@@ -89,6 +89,14 @@ describe('Lead → Create or Update in bulk', () => {
 		expect(sandbox().requestsTo(SINGLE)).toHaveLength(6);
 	});
 
+	it('on an older plan (bulk 1 per 5 s against 25 single calls) bulk calls are no faster: items go one call each', async () => {
+		const addresses = emails(4);
+		const result = await upsertAll(addresses.map((EmailAddress) => ({ EmailAddress })), { credentials: { plan: 'legacyEnterprise' } });
+		expect(result.error).toBeUndefined();
+		expect(sandbox().requestsTo(BULK)).toHaveLength(0);
+		expect(sandbox().requestsTo(SINGLE)).toHaveLength(4);
+	});
+
 	it('keeps to the bulk limit LeadSquared names: a credential allowing 10 bulk calls, an account 2 per second; no item fails', async () => {
 		const addresses = emails(150);
 		const before = sandbox().bulkRateLimit;
@@ -96,7 +104,7 @@ describe('Lead → Create or Update in bulk', () => {
 		try {
 			const result = await upsertAll(
 				addresses.map((EmailAddress) => ({ EmailAddress })),
-				{ credentials: { rateLimitCalls: 1000, rateLimitWindowSeconds: 1, bulkRateLimitCalls: 10 } },
+				{ credentials: { rateLimitCalls: 100, rateLimitWindowSeconds: 1, bulkRateLimitCalls: 10 } },
 			);
 			expect(result.error).toBeUndefined();
 			const statuses = sandbox().requestsTo(BULK).map((request) => request.status);

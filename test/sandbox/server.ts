@@ -195,6 +195,8 @@ export class LeadSquaredSandbox {
 			asyncApiUrl: this.url,
 			rateLimitCalls: this.rateLimit.calls,
 			rateLimitWindowSeconds: this.rateLimit.windowMs / 1000,
+			// Without a bulk limit of its own, a bulk call is held only by the ordinary one.
+			bulkRateLimitCalls: (this.bulkRateLimit ?? this.rateLimit).calls,
 		};
 	}
 

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { getAccount } from '../transport';
+import { bulkIsFaster } from '../transport/budgets';
 import type { ItemOperation, Outcome, Output } from './perItem';
 import { finishItems, mapInParallel, PARALLEL_ITEMS, prepareItems, runPerItem, settle } from './perItem';
 
@@ -47,8 +49,9 @@ function unitsOf<Prepared>(prepared: Array<Outcome<Prepared>>, operation: BatchO
 /**
  * Runs an operation over all items as `runPerItem` does (validation of every item first, paired
  * output in input order, Continue On Fail, the report of what was sent when the node stops), but
- * sends the items the bulk API can take in bulk calls of up to `batchSize`. One item, or the
- * option Send One Call per Item, sends item by item.
+ * sends the items the bulk API can take in bulk calls of up to `batchSize`. One item, the option
+ * Send One Call per Item, or a plan whose bulk limit moves no more items than single calls, sends
+ * item by item.
  */
 export async function runBatched<Prepared>(
 	this: IExecuteFunctions,
@@ -57,6 +60,7 @@ export async function runBatched<Prepared>(
 ): Promise<INodeExecutionData[]> {
 	const oneCallPerItem = (this.getNodeParameter('options', 0, {}) as IDataObject)[ONE_CALL_PER_ITEM] === true;
 	if (items.length < 2 || oneCallPerItem) return await runPerItem.call(this, items, operation);
+	if (!bulkIsFaster(await getAccount.call(this), operation.batchSize)) return await runPerItem.call(this, items, operation);
 
 	const prepared = await prepareItems<Prepared>(this, items, operation);
 	const sent: Array<Outcome<Output> | undefined> = prepared.map((outcome) => (outcome.ok ? undefined : outcome));
