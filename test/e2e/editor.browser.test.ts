@@ -24,7 +24,7 @@ const N8N_CUSTOM_API_CALL = 'Custom API Call';
  * `n8n-node build` copies every PNG and SVG of the repository into dist/.
  */
 const SCREENSHOTS_DIR = join(REPO_ROOT, 'test', 'e2e', 'screenshots');
-const COMMITTED_STEPS = ['1-nodes-panel', '1b-capture-trigger', '2-node-parameters', '3a-credential-dialog', '5-output'];
+const COMMITTED_STEPS = ['1-nodes-panel', '1b-capture-trigger', '2-node-parameters', '2b-new-operation', '3a-credential-dialog', '5-output'];
 
 const node = builtActionNode();
 const resources = resourceChoices(node);
@@ -138,6 +138,11 @@ describeEachLine('The node in the n8n editor (Chromium)', { label: 'editor' }, (
 				offered: [...operationChoices(node, resource.value).map((operation) => operation.name), N8N_CUSTOM_API_CALL],
 			});
 		}
+		// one of the operations issue 17 added, as a user sees its panel
+		await editor.choose('resource', 'Account');
+		await editor.choose('operation', 'Create');
+		await editor.testId('parameter-input-accountType').waitFor();
+		await shot('2b-new-operation');
 		await editor.choose('resource', pushResource.name);
 		await editor.choose('operation', pushOperation.name);
 		const title = pushProperty('title');
