@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { useCrmNodeTests } from '../harness/crmNodeTests';
 import { runNode } from '../harness/engine';
 import { LOG_CALL_PARAMETERS, LOG_CALL_PATH } from '../harness/telephonyCases';
@@ -8,7 +10,7 @@ import { LOG_CALL_ACTIVITY_EVENT } from '../sandbox/crm/unconfirmed';
 const { sandbox, credentials, crm, fixtures } = useCrmNodeTests();
 
 const [asha, rahul] = DEMO_USERS;
-const call = (extra: Record<string, unknown> = {}) => ({
+const call = (extra: IDataObject = {}): IDataObject => ({
 	leadId: fixtures().leadId,
 	callId: 'call-1',
 	start: '2025-01-31 10:00:00',
@@ -17,7 +19,7 @@ const call = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-const logCall = async (item: Record<string, unknown>, parameters: Record<string, unknown> = {}) =>
+const logCall = async (item: IDataObject, parameters: Record<string, unknown> = {}) =>
 	await runNode({ parameters: { ...LOG_CALL_PARAMETERS, ...parameters }, credentials: credentials(), items: [item] });
 
 describe('Telephony → Log Call', () => {
@@ -84,7 +86,7 @@ describe('Telephony → Log Call', () => {
 		expect(sandbox().requestsTo(LOG_CALL_PATH)).toHaveLength(0);
 	});
 
-	it('passes on LeadSquared's refusal of an unknown lead and logs nothing', async () => {
+	it("passes on LeadSquared's refusal of an unknown lead and logs nothing", async () => {
 		const before = crm().activities.length;
 		const { error } = await logCall(call({ leadId: '00000000-0000-4000-8000-000000000000' }));
 		expect(error?.message).toMatch(/Lead not found/);
