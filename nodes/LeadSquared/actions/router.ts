@@ -19,7 +19,7 @@ const resources: Record<string, Record<string, Operation>> = {
 		sendBrowserPush: notification.sendBrowserPush,
 		sendConverse: notification.sendConverse,
 	},
-	telephony: { showAgentPopup: telephony.showAgentPopup },
+	telephony: { logCall: telephony.logCall, showAgentPopup: telephony.showAgentPopup },
 	lead: {
 		capture: lead.capture,
 		captureAsync: lead.captureAsync,

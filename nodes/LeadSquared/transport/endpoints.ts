@@ -7,6 +7,7 @@ export const ENDPOINTS = {
 	/** Unconfirmed: LeadSquared's page shows this URL only as an image. Users can override it. */
 	converseNotification: '/v2/Converse.svc/SystemNotification.Send',
 	agentPopup: '/v2/Telephony.svc/ShowAgentPopup',
+	logCall: '/v2/Telephony.svc/LogCall',
 	users: '/v2/UserManagement.svc/Users.Get',
 	userById: '/v2/UserManagement.svc/User/Retrieve/ByUserId',
 	leadFields: '/v2/LeadManagement.svc/LeadsMetaData.Get',

@@ -15,6 +15,7 @@ import type { CrmLead } from './store';
 import { CrmStore } from './store';
 import { taskRecordRoutes } from './taskRecords';
 import { taskRoutes } from './tasks';
+import { telephonyRoutes } from './telephony';
 import type { WebhookDeleteForm, WebhookEventNumbers } from './unconfirmed';
 import { CAPTURE_UPDATE_FIRES_LEAD_UPDATED, DEFAULT_DELIVERY, DEFAULT_WEBHOOK_DELETE_FORM } from './unconfirmed';
 import { userRoutes } from './users';
@@ -96,6 +97,7 @@ export class Crm {
 			...userRoutes(),
 			...webhookRoutes(),
 			...companyRoutes(),
+			...telephonyRoutes(),
 		};
 		return Object.fromEntries(
 			Object.entries(all).map(([key, route]) => [

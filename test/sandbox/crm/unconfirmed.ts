@@ -216,3 +216,12 @@ export const SALES_ACTIVITY_NOT_FOUND = 'Sales Activity not found';
  * any other unknown lead (MXInvalidEntityReferenceException).
  */
 export const DELETE_UNKNOWN_LEAD_ANSWER = 'MXInvalidEntityReferenceException';
+
+/**
+ * Post a Call Log (page call-log-api-for-leadsquared-generic-telephony-connector) says the call is
+ * posted "as an activity to the corresponding lead" but neither which activity type nor what it
+ * answers: the sandbox logs its Phone Call type and answers as Update Call Recordings/Duration's
+ * page does for the same service (`{Status, Message: {Id}}`).
+ */
+export const LOG_CALL_ACTIVITY_EVENT = 201;
+export const LOG_CALL_REPLY = (activityId: string) => ({ Status: 'Success', Message: { Id: activityId, Message: 'Call logged successfully' } });

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as logCall from './logCall.operation';
 import * as showAgentPopup from './showAgentPopup.operation';
 
-export { showAgentPopup };
+export { logCall, showAgentPopup };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['telephony'] } },
 		options: [
 			{
+				name: 'Log Call',
+				value: 'logCall',
+				description: 'Post a call to a lead as a phone call activity (Generic Telephony Connector)',
+				action: 'Log a call',
+			},
+			{
 				name: 'Show Agent Popup',
 				value: 'showAgentPopup',
 				description: 'Show the call popup of the Generic Telephony Connector to an agent',
@@ -21,5 +28,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'showAgentPopup',
 	},
+	...logCall.description,
 	...showAgentPopup.description,
 ];

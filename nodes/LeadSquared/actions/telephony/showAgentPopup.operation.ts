@@ -11,7 +11,8 @@ import { CallParties } from './callParties';
 
 const DIRECTIONS = ['Inbound', 'Outbound'] as const;
 
-const properties: INodeProperties[] = [
+/** The call's direction, numbers, lead and agent: the fields Show Agent Popup and Log Call share. */
+export const CALL_PARTY_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Direction',
 		name: 'direction',
@@ -79,22 +80,23 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: "The agent's LeadSquared login e-mail, to find the agent by when 'Agent' is empty",
 	},
-	collection('Additional Fields', [
-		{
-			displayName: 'Tag',
-			name: 'tag',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Tag - Lead',
-			description: 'The tag of the virtual number; LeadSquared adds it to the origin of the lead',
-		},
-	]),
 ];
+
+export const TAG_FIELD: INodeProperties = {
+	displayName: 'Tag',
+	name: 'tag',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Tag - Lead',
+	description: 'The tag of the virtual number; LeadSquared adds it to the origin of the lead',
+};
+
+const properties: INodeProperties[] = [...CALL_PARTY_PROPERTIES, collection('Additional Fields', [TAG_FIELD])];
 
 export const description = showOnlyFor('telephony', 'showAgentPopup', properties);
 
 /** A call as the item gives it: checked, with its lead and agent still to be found when not given by ID. */
-interface Call {
+export interface Call {
 	body: IDataObject;
 	lead: LeadParty;
 	agent: Party;
@@ -110,7 +112,7 @@ function phone(input: ItemInput, name: string, field: string, required: boolean)
 	return input.text(name, field, { required, shape: 'phone' });
 }
 
-function readCall(input: ItemInput): Call {
+export function readCall(input: ItemInput): Call {
 	const tag = input.text('tag', 'Tag', {}, input.collection('additionalFields', 'Additional Fields').tag).trim();
 	const direction = input.text('direction', 'Direction', { required: true, oneOf: DIRECTIONS });
 	const numbers = {
