@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { flatLead } from '../../helpers/answers';
 import type { ItemInput } from '../../helpers/itemInput';
-import type { PageRequest, ResultLimit } from '../../helpers/paging';
-import { fetchList, readResultLimit } from '../../helpers/paging';
+import type { ResultLimit } from '../../helpers/paging';
+import { readResultLimit } from '../../helpers/paging';
 import { runPerItem } from '../../helpers/perItem';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { collection, showOnlyFor } from '../common.descriptions';
 import { returnAllOrLimit } from '../crm.descriptions';
-import { leadListOptions, readLeadListOptions } from '../lead/leadListOptions';
+import { fetchPropertyListLeads, leadListOptions, readLeadListOptions } from '../lead/leadListOptions';
 import { listField, readListId } from './listFields';
 
 /** Leads one call asks for (page get-leads-in-a-list-2's example; it publishes no maximum). */
@@ -51,13 +50,8 @@ function prepare(input: ItemInput): ListLeads {
 }
 
 async function send(this: IExecuteFunctions, leads: ListLeads, itemIndex: number): Promise<IDataObject[]> {
-	const list = {
-		endpoint: ENDPOINTS.listLeads,
-		body: ({ index, size }: PageRequest) => ({ ...leads.body, Paging: { PageIndex: index + 1, PageSize: size } }),
-		listKey: 'Leads',
-		pageSize: LIST_LEADS_PAGE_SIZE,
-	};
-	return (await fetchList.call(this, list, leads, itemIndex)).map(flatLead);
+	const request = { endpoint: ENDPOINTS.listLeads, body: leads.body, pageSize: LIST_LEADS_PAGE_SIZE };
+	return await fetchPropertyListLeads.call(this, request, leads, itemIndex);
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
