@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { successMessage } from '../../helpers/answers';
 import type { ItemInput } from '../../helpers/itemInput';
 import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
@@ -8,7 +9,6 @@ import { showOnlyFor } from '../common.descriptions';
 import { leadLocator } from '../crm.descriptions';
 import type { LeadReference } from '../leadReference';
 import { readLeadReference, resolveLeadId } from '../leadReference';
-import { successMessage } from '../../helpers/answers';
 import { listField, readListId } from './listFields';
 
 export const description = showOnlyFor('list', 'removeLead', [
