@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as account from './actions/account/Account.resource';
 import * as activity from './actions/activity/Activity.resource';
 import * as lead from './actions/lead/Lead.resource';
+import * as list from './actions/list/List.resource';
 import * as note from './actions/note/Note.resource';
 import * as notification from './actions/notification/Notification.resource';
 import * as opportunity from './actions/opportunity/Opportunity.resource';
@@ -41,6 +42,7 @@ export class LeadSquared implements INodeType {
 					{ name: 'Account', value: 'account' },
 					{ name: 'Activity', value: 'activity' },
 					{ name: 'Lead', value: 'lead' },
+					{ name: 'List', value: 'list' },
 					{ name: 'Note', value: 'note' },
 					{ name: 'Notification', value: 'notification' },
 					{ name: 'Opportunity', value: 'opportunity' },
@@ -61,6 +63,7 @@ export class LeadSquared implements INodeType {
 			...note.description,
 			...user.description,
 			...account.description,
+			...list.description,
 		],
 	};
 

@@ -15,6 +15,8 @@ export interface CrmFixtures {
 	salesActivityId: string;
 	/** An account (company) of the type Partners. */
 	accountId: string;
+	/** A static list holding the lead. */
+	listId: string;
 }
 
 /** The sandbox's Phone Call activity type, WhatsApp Message type and Sales Deal opportunity type. */
@@ -72,7 +74,10 @@ export async function seedCrm(sandbox: LeadSquaredSandbox): Promise<CrmFixtures>
 		}),
 		'Company.Create',
 	);
+	const list = expectOk(await api.post('/v2/LeadSegmentation.svc/CreateEmptyList', { Name: `Fixture list ${seeded}` }), 'CreateEmptyList');
+	expectOk(await api.post('/v2/LeadSegmentation.svc/AddLeadsToStaticList', { listId: list.Message.Id, leadIds: [leadId] }), 'AddLeadsToStaticList');
 	return {
+		listId: list.Message.Id,
 		salesActivityId: sale.Message.Id,
 		leadId,
 		email,

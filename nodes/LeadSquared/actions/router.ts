@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as account from './account/Account.resource';
 import * as activity from './activity/Activity.resource';
 import * as lead from './lead/Lead.resource';
+import * as list from './list/List.resource';
 import * as note from './note/Note.resource';
 import * as notification from './notification/Notification.resource';
 import * as opportunity from './opportunity/Opportunity.resource';
@@ -60,6 +61,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	},
 	note: { create: note.create, getAll: note.getAll, update: note.update },
 	user: { get: user.get, getAll: user.getAll },
+	list: { addLeads: list.addLeads, getLeads: list.getLeads, removeLead: list.removeLead },
 	account: { create: account.create, get: account.get, getAll: account.getAll, update: account.update, upsert: account.upsert },
 };
 

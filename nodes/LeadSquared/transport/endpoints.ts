@@ -84,6 +84,12 @@ export const ENDPOINTS = {
 	/** Page create-or-update-accounts-in-bulk (≤ 25 a call); its answer's rows are a live probe's. */
 	accountBulkCreateOrUpdate: '/v2/CompanyManagement.svc/Company/Bulk/CreateOrUpdate',
 
+	/** Pages retrieve-all-lists, add-leads-to-a-static-list, remove-lead-from-static-list, get-leads-in-a-list-2. */
+	lists: '/v2/LeadManagement.svc/Lists.Get',
+	listAddLeads: '/v2/LeadSegmentation.svc/AddLeadsToStaticList',
+	listRemoveLead: '/v2/LeadSegmentation.svc/RemoveLeadFromStaticList',
+	listLeads: '/v2/LeadManagement.svc/Leads/Retrieve/BySearchParameter',
+
 	webhookCreate: '/v2/Webhook.svc/Create',
 	webhookRetrieve: '/v2/Webhook.svc/Retrieve',
 	/** Unconfirmed: LeadSquared has a page for deleting a webhook, its address was not seen. Users can override it. */

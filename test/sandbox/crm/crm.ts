@@ -5,6 +5,7 @@ import { activityWriteRoutes } from './activityWrites';
 import { MxFailure } from './common';
 import { leadBulkRoutes } from './leadBulk';
 import { leadRoutes } from './leads';
+import { listRoutes } from './lists';
 import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
 import { salesActivityRoutes } from './salesActivities';
@@ -98,6 +99,7 @@ export class Crm {
 			...webhookRoutes(),
 			...companyRoutes(),
 			...telephonyRoutes(),
+			...listRoutes(),
 		};
 		return Object.fromEntries(
 			Object.entries(all).map(([key, route]) => [

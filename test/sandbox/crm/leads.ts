@@ -30,7 +30,7 @@ const SYSTEM_COLUMNS = ['ProspectID', 'ProspectAutoId', 'CreatedOn', 'ModifiedOn
 
 const flag = (query: URLSearchParams, name: string) => (query.get(name) ?? '').toLowerCase() === 'true';
 
-function columnName(name: string): string | undefined {
+export function columnName(name: string): string | undefined {
 	return canonicalLeadField(name) ?? SYSTEM_COLUMNS.find((column) => column.toLowerCase() === name.toLowerCase());
 }
 

@@ -225,3 +225,34 @@ export const DELETE_UNKNOWN_LEAD_ANSWER = 'MXInvalidEntityReferenceException';
  */
 export const LOG_CALL_ACTIVITY_EVENT = 201;
 export const LOG_CALL_REPLY = (activityId: string) => ({ Status: 'Success', Message: { Id: activityId, Message: 'Call logged successfully' } });
+
+/**
+ * Static lists (pages add-leads-to-a-static-list, remove-lead-from-static-list, get-leads-in-a-list-2,
+ * retrieve-all-lists): no page shows what LeadSquared answers for a list ID the account does not
+ * have; the sandbox answers as for its other unknown records.
+ */
+export const UNKNOWN_LIST = {
+	status: BUSINESS_EXCEPTION_STATUS.MXInvalidEntityReferenceException,
+	type: 'MXInvalidEntityReferenceException',
+	message: 'List does not exist',
+};
+
+/** Adding to or removing from a dynamic list: the pages say the APIs are for static lists, not how they refuse others. */
+export const NOT_A_STATIC_LIST = { status: 400, type: 'MXInvalidInputException', message: 'This API works only for static lists' };
+
+/**
+ * AddLeadsToStaticList: the page says duplicates are not added; what it does with an ID that is
+ * no lead is not shown. The sandbox skips such IDs and counts, in "Successfully added N lead(s)",
+ * only the leads it added. RemoveLeadFromStaticList for a lead not in the list: not shown; the
+ * sandbox answers the page's success (nothing to remove).
+ */
+export const LIST_SKIPS_UNKNOWN_LEADS = true;
+
+/** Lists.Get pages by PageIndex; its page size is not published. */
+export const LISTS_PAGE_SIZE = 100;
+
+/** Lists every account has from the start (Lists.Get's sample shows these two system lists). */
+export const SYSTEM_LISTS = [
+	{ name: 'Starred Leads', description: 'List of leads which are Starred by you.', type: 'static' },
+	{ name: 'All Leads', description: 'All leads you have access to', type: 'dynamic' },
+] as const;

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { flatLead } from '../../helpers/answers';
 import type { ItemInput } from '../../helpers/itemInput';
-import type { PageRequest, ResultLimit } from '../../helpers/paging';
-import { fetchList, readResultLimit } from '../../helpers/paging';
+import type { ResultLimit } from '../../helpers/paging';
+import { readResultLimit } from '../../helpers/paging';
 import { runPerItem } from '../../helpers/perItem';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
 import { dateTimeField, returnAllOrLimit } from '../crm.descriptions';
-import { leadListOptions, readLeadListOptions } from './leadListOptions';
+import { fetchPropertyListLeads, leadListOptions, readLeadListOptions } from './leadListOptions';
 
 /** Leads a Leads.RecentlyModified call asks for; LeadSquared returns at most 5,000 a call. */
 export const RECENTLY_MODIFIED_PAGE_SIZE = 1000;
@@ -34,13 +33,8 @@ function prepare(input: ItemInput): RecentlyModified {
 }
 
 async function send(this: IExecuteFunctions, recent: RecentlyModified, itemIndex: number): Promise<IDataObject[]> {
-	const list = {
-		endpoint: ENDPOINTS.leadsRecentlyModified,
-		body: ({ index, size }: PageRequest) => ({ ...recent.body, Paging: { PageIndex: index + 1, PageSize: size } }),
-		listKey: 'Leads',
-		pageSize: RECENTLY_MODIFIED_PAGE_SIZE,
-	};
-	return (await fetchList.call(this, list, recent, itemIndex)).map(flatLead);
+	const request = { endpoint: ENDPOINTS.leadsRecentlyModified, body: recent.body, pageSize: RECENTLY_MODIFIED_PAGE_SIZE };
+	return await fetchPropertyListLeads.call(this, request, recent, itemIndex);
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

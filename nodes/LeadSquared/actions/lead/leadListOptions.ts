@@ -1,6 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { flatLead } from '../../helpers/answers';
 import type { ItemInput } from '../../helpers/itemInput';
+import type { PageRequest, ResultLimit } from '../../helpers/paging';
+import { fetchList } from '../../helpers/paging';
 import { collection } from '../common.descriptions';
 
 /** Which fields to return and how to sort: the same for Search and Get Recently Modified. */
@@ -52,4 +55,20 @@ export function readLeadListOptions(input: ItemInput): IDataObject {
 		...(names.length ? { Columns: { Include_CSV: names.join(',') } } : {}),
 		...(sortBy ? { Sorting: { ColumnName: sortBy, Direction: direction } } : {}),
 	};
+}
+
+/** The leads of an API answering `{RecordCount, Leads: [{LeadPropertyList}]}`, page by page, each flat. */
+export async function fetchPropertyListLeads(
+	this: IExecuteFunctions,
+	request: { endpoint: string; body: IDataObject; pageSize: number },
+	limit: ResultLimit,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const list = {
+		endpoint: request.endpoint,
+		body: ({ index, size }: PageRequest) => ({ ...request.body, Paging: { PageIndex: index + 1, PageSize: size } }),
+		listKey: 'Leads',
+		pageSize: request.pageSize,
+	};
+	return (await fetchList.call(this, list, limit, itemIndex)).map(flatLead);
 }
