@@ -8,6 +8,12 @@ import { finishItems, mapInParallel, PARALLEL_ITEMS, prepareItems, runPerItem, s
 export interface BatchOperation<Prepared> extends ItemOperation<Prepared> {
 	/** The most items one bulk call takes (its page's limit). */
 	batchSize: number;
+	/**
+	 * Whether the rate-limits page lists this bulk call among the bulk APIs, which have their own,
+	 * lower limit (then its calls are sent with `bulk: true`). Default true; the task, opportunity
+	 * and account bulk calls are not on that list and are paced by the ordinary limit.
+	 */
+	underBulkLimit?: boolean;
 	/** Whether the bulk API can express what this item asks; if not, the item is sent alone. */
 	batchable(prepared: Prepared): boolean;
 	/** One bulk call for `batch`: each item's output, or the Error LeadSquared gave for it, in order. */
@@ -60,7 +66,8 @@ export async function runBatched<Prepared>(
 ): Promise<INodeExecutionData[]> {
 	const oneCallPerItem = (this.getNodeParameter('options', 0, {}) as IDataObject)[ONE_CALL_PER_ITEM] === true;
 	if (items.length < 2 || oneCallPerItem) return await runPerItem.call(this, items, operation);
-	if (!bulkIsFaster(await getAccount.call(this), operation.batchSize)) return await runPerItem.call(this, items, operation);
+	const underBulkLimit = operation.underBulkLimit ?? true;
+	if (underBulkLimit && !bulkIsFaster(await getAccount.call(this), operation.batchSize)) return await runPerItem.call(this, items, operation);
 
 	const prepared = await prepareItems<Prepared>(this, items, operation);
 	const sent: Array<Outcome<Output> | undefined> = prepared.map((outcome) => (outcome.ok ? undefined : outcome));
