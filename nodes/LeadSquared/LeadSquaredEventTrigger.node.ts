@@ -1,6 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { getLeadFields } from './methods/loadOptions';
 import { getActivityTypes, getOpportunityTypes } from './methods/typeOptions';
 import { CREDENTIAL_TYPE } from './transport';
 import { handleDelivery } from './instantTrigger/delivery';
@@ -35,7 +36,7 @@ export class LeadSquaredEventTrigger implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions: { getActivityTypes, getOpportunityTypes } };
+	methods = { loadOptions: { getActivityTypes, getLeadFields, getOpportunityTypes } };
 
 	webhookMethods = {
 		default: {

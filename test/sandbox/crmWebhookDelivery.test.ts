@@ -121,6 +121,25 @@ describe('sandbox CRM: webhook deliveries', () => {
 		expect(receiver.received.map((r) => r.path).sort()).toEqual(['/e26', '/e4', '/e6', '/e6']);
 	});
 
+	it('a Lead Field Update webhook on a custom field is posted the lead before and after when that field changes, and only then', async () => {
+		const onField = (field: string) => ({ ChangedLeadField: field, WebhookProperties: JSON.stringify({ ChangedLeadField: field }) });
+		await register(api(), `${receiver.url}/city`, 26, onField('mx_City'));
+		await register(api(), `${receiver.url}/budget`, 26, onField('mx_Budget'));
+		const id = await createLead(api(), { EmailAddress: 'city@example.com', mx_City: 'Pune' });
+
+		await api().post(`${LM}/Lead.Update?leadId=${id}&postUpdatedLead=true`, pairs({ mx_City: 'Mumbai' }));
+		await waitFor(() => receiver.received.length === 1);
+		await api().post(`${LM}/Lead.Update?leadId=${id}&postUpdatedLead=true`, pairs({ FirstName: 'Not watched', Source: 'Referral' }));
+		await sleep(60);
+		await sandbox().crm.dispatcher.idle();
+
+		expect(receiver.received.map((r) => r.path)).toEqual(['/city']);
+		expect(JSON.parse(receiver.received[0].body)).toEqual({
+			Before: expect.objectContaining({ ProspectID: id, mx_City: 'Pune' }),
+			After: expect.objectContaining({ ProspectID: id, mx_City: 'Mumbai' }),
+		});
+	});
+
 	it('activities of the registered type are posted in batches, as arrays in the probe\'s shape; other types are not', async () => {
 		const activity = (type: string) => ({ ActivityEvent: type, WebhookProperties: JSON.stringify({ ActivityEvent: type, ActivityData: '[]', WebPageNames: '[]' }) });
 		await control(sandbox(), 'POST', '/__sandbox/webhooks/delivery', { batchWindowMs: 300 });

@@ -71,6 +71,17 @@ describe('sandbox CRM: webhook registration, as LeadSquared\'s pages and a live 
 			expect(second).toMatchObject({ status: 500, body: { ExceptionType: 'MXDuplicateEntryException' } });
 		});
 
+		it('takes a Lead Field Update on a custom field, as the probe registered mx_ fields; one per field; not a field the account lacks', async () => {
+			const onField = (field: string) => ({ ...hook, WebhookEvent: '26', ChangedLeadField: field, WebhookProperties: JSON.stringify({ ChangedLeadField: field }) });
+			const custom = await api().post(`${WH}/Create`, onField('mx_City'));
+			expect(custom.status).toBe(200);
+			const [row] = (await api().post(`${WH}/Retrieve`, { Parameter: { WebhookId: custom.body.Message.Id } })).body.Response;
+			expect(row).toMatchObject({ EventCode: 'Lead_Field_Change', WebhookProperties: '{"ChangedLeadField":"mx_City"}' });
+			expect(await api().post(`${WH}/Create`, onField('mx_City'))).toMatchObject({ status: 500, body: { ExceptionType: 'MXDuplicateEntryException' } });
+			expect(await api().post(`${WH}/Create`, onField('mx_Unknown'))).toMatchObject({ status: 500, body: { ExceptionMessage: 'ChangedLeadField is not a lead field' } });
+			expect((await api().post(`${WH}/Create`, onField('mx_Budget'))).status).toBe(200);
+		});
+
 		it('with webhookEventNumbers "probe", files the opportunity numbers as the probe\'s account did', async () => {
 			expect((await control(sandbox(), 'POST', '/__sandbox/config', { webhookEventNumbers: 'probe' })).body.webhookEventNumbers).toBe('probe');
 			const opportunity = { OpportunityEvents: ['12000'], WebhookProperties: '{"OpportunityEvents":["12000"],"IsAsyncEnable":false}' };

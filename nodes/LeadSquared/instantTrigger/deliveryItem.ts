@@ -35,6 +35,8 @@ const FIELDS: Record<EntityKind, Record<string, string[]>> = {
 		ownerEmail: ['OwnerIdEmailAddress'],
 		previousOwnerId: ['PreviousOwnerId'],
 		score: ['Score'],
+		changedFields: ['ChangedLeadFields'],
+		previousValues: ['PreviousLeadValues'],
 		createdOn: ['CreatedOn'],
 		modifiedOn: ['ModifiedOn'],
 	},
@@ -103,11 +105,25 @@ const at = (payload: IDataObject, path: string): unknown =>
 
 const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A Lead Field Update delivery carries the lead before and after: read the lead after, and what changed from before. */
+/** A field's value as a comparison sees it: null, absent and "" are all "no value" (LeadSquared sends both). */
+const valueOf = (value: unknown) => (value === undefined || value === null || value === '' ? '' : JSON.stringify(value));
+
+/**
+ * A Lead Field Update delivery carries the lead before and after: read the lead after, what it
+ * was before (stage and owner), and which fields differ, with their values before.
+ */
 function leadOf(payload: IDataObject): IDataObject {
 	if (!isObject(payload.After)) return payload;
+	const after = payload.After;
 	const before = isObject(payload.Before) ? payload.Before : {};
-	return { ...payload.After, PreviousProspectStage: before.ProspectStage ?? null, PreviousOwnerId: before.OwnerId ?? null };
+	const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => valueOf(before[field]) !== valueOf(after[field]));
+	return {
+		...after,
+		PreviousProspectStage: before.ProspectStage ?? null,
+		PreviousOwnerId: before.OwnerId ?? null,
+		ChangedLeadFields: changed,
+		PreviousLeadValues: Object.fromEntries(changed.map((field) => [field, before[field] ?? null])),
+	};
 }
 
 function flat(payload: IDataObject, kind: EntityKind): IDataObject {

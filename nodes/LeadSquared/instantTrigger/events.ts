@@ -3,6 +3,7 @@ import {
 	ACTIVITY_TYPE,
 	ACTIVITY_TYPE_ASSUMED,
 	LEAD_FIELD,
+	LEAD_FIELD_CHOSEN,
 	OPPORTUNITY_TYPE,
 	OPPORTUNITY_TYPE_ASSUMED,
 	PAGE_SAMPLE,
@@ -12,8 +13,8 @@ import {
 /** What a delivery is about: decides which flat fields its output item carries. */
 export type EntityKind = 'lead' | 'activity' | 'task' | 'opportunity' | 'landingPage';
 
-/** What each registration of an event watches besides the event: nothing, one activity type, one opportunity type. */
-export type TargetKind = 'none' | 'activityType' | 'opportunityType';
+/** What each registration of an event watches besides the event: nothing, one activity type, one opportunity type, one lead field. */
+export type TargetKind = 'none' | 'activityType' | 'opportunityType' | 'leadField';
 
 export interface WebhookEventCode {
 	/** LeadSquared's `WebhookEvent` number for Webhook.svc/Create. */
@@ -40,7 +41,7 @@ export interface TriggerEvent {
 	per: TargetKind;
 	/** Create's WebhookProperties and top-level keys, and where they come from. */
 	body: BodyShape;
-	/** The field a Lead Field Update registration watches, for events registered that way. */
+	/** The field a Lead Field Update registration of an event that is not per field watches (Lead Stage Changed: ProspectStage). */
 	leadField?: string;
 }
 
@@ -53,8 +54,9 @@ const entry = (fields: Entry): TriggerEvent => ({ ...fields, code: fields.codes[
 /**
  * The events the trigger offers, and how each is registered, in one place (the README lists
  * them with their sources). Numbers are those of LeadSquared's Create a Webhook page unless
- * said. Lead Field Update (26) is offered only as Lead Stage Changed's way in, and Opportunity
- * Field Update (33) not at all: their WebhookProperties take chosen fields.
+ * said. Lead Field Update (26) is offered on ProspectStage as Lead Stage Changed, and on chosen
+ * fields as Lead Field Updated. Opportunity Field Update (33) is not offered: neither the pages
+ * nor the probe show which key of its body names the opportunity field, nor its payload.
  */
 export const TRIGGER_EVENTS: TriggerEvent[] = [
 	entry({ value: 'activityPosted', name: 'Activity Posted', codes: page(2), registeredAs: 'LeadActivity_Post_Create', kind: 'activity', per: 'activityType', body: ACTIVITY_TYPE, description: 'An activity of a chosen type is posted on a lead' }),
@@ -72,6 +74,16 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		body: LEAD_FIELD,
 		leadField: 'ProspectStage',
 		description: 'A lead moves to another stage (registered as a Lead Field Update on ProspectStage)',
+	}),
+	entry({
+		value: 'leadFieldUpdated',
+		name: 'Lead Field Updated',
+		codes: page(26),
+		registeredAs: 'Lead_Field_Change',
+		kind: 'lead',
+		per: 'leadField',
+		body: LEAD_FIELD_CHOSEN,
+		description: 'One of the chosen lead fields changes (a Lead Field Update webhook per field)',
 	}),
 	entry({ value: 'leadUpdated', name: 'Lead Updated', codes: page(6), registeredAs: 'Lead_Post_Update', kind: 'lead', body: PAGE_SAMPLE_ASSUMED, description: 'A lead is updated' }),
 	entry({
@@ -120,4 +132,5 @@ export const eventOfHeader = (header: unknown): TriggerEvent | undefined =>
 export const TYPE_EVENTS = {
 	activityType: TRIGGER_EVENTS.filter((event) => event.per === 'activityType').map((event) => event.value),
 	opportunityType: TRIGGER_EVENTS.filter((event) => event.per === 'opportunityType').map((event) => event.value),
+	leadField: TRIGGER_EVENTS.filter((event) => event.per === 'leadField').map((event) => event.value),
 };

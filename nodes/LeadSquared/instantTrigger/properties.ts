@@ -4,7 +4,7 @@ import { collection, endpointOverride } from '../helpers/descriptions';
 import { ENDPOINTS } from '../transport/endpoints';
 import { TRIGGER_EVENTS, TYPE_EVENTS } from './events';
 
-/** A multi-select of the account's activity or opportunity types, shown for the events registered per type. */
+/** A multi-select of the account's activity or opportunity types or lead fields, shown for the events registered per type or field. */
 function typesField(name: string, displayName: string, loadOptionsMethod: string, events: string[], text: { hint: string; description: string }): INodeProperties {
 	return {
 		displayName,
@@ -21,7 +21,7 @@ function typesField(name: string, displayName: string, loadOptionsMethod: string
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			"Activating the workflow registers webhooks in LeadSquared: one per event, and per activity or opportunity type for those events (the credential's user must be a LeadSquared admin); deactivating it removes them",
+			"Activating the workflow registers webhooks in LeadSquared: one per event, and per activity or opportunity type or lead field for those events (the credential's user must be a LeadSquared admin); deactivating it removes them",
 		name: 'registrationNotice',
 		type: 'notice',
 		default: '',
@@ -43,6 +43,10 @@ export const properties: INodeProperties[] = [
 	typesField('opportunityTypes', 'Opportunity Type Names or IDs', 'getOpportunityTypes', TYPE_EVENTS.opportunityType, {
 		hint: 'LeadSquared registers opportunity webhooks for chosen opportunity types: the node registers one webhook per event and type',
 		description: 'The opportunity types (codes such as 12000) whose opportunities start the workflow',
+	}),
+	typesField('leadFields', 'Lead Field Names or IDs', 'getLeadFields', TYPE_EVENTS.leadField, {
+		hint: "LeadSquared's Lead Field Update webhooks watch one field each, and an account takes one per field: the node registers one webhook per field",
+		description: 'The lead fields (schema names such as mx_City; several as "mx_City,Source") whose changes start the workflow',
 	}),
 	{
 		displayName: 'Landing Page URLs',

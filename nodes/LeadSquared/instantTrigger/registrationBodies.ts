@@ -56,11 +56,20 @@ const assumedLike = (shape: BodyShape): BodyShape => ({
 /** Activity Updated (15) is assumed to take Activity Posted's body: the probe created only event 2. */
 export const ACTIVITY_TYPE_ASSUMED = assumedLike(ACTIVITY_TYPE);
 
-/** Lead Field Update (26) on one field (probe): LeadSquared allows one such webhook per field in an account. */
+/** Lead Field Update (26) on one field (probe): a top-level ChangedLeadField (the schema name) and WebhookProperties {ChangedLeadField}. */
+const onField = (field: string): RegistrationBody => ({ ChangedLeadField: field, WebhookProperties: JSON.stringify({ ChangedLeadField: field }) });
+
+const ONE_PER_FIELD = "LeadSquared allows one such webhook per field in an account, so another one on the same field (another workflow's, or an admin's) makes it refuse";
+
 export const LEAD_FIELD: BodyShape = {
-	build: (field) => ({ ChangedLeadField: field, WebhookProperties: JSON.stringify({ ChangedLeadField: field }) }),
-	source:
-		"Lead Stage Change (5) takes no WebhookProperties LeadSquared accepts, so the node registers a Lead Field Update (26) webhook on ProspectStage, the body a live probe found to work (a top-level ChangedLeadField and WebhookProperties {ChangedLeadField}); LeadSquared allows one such webhook per field in an account, so another one on ProspectStage (another workflow's, or an admin's) makes it refuse",
+	build: onField,
+	source: `Lead Stage Change (5) takes no WebhookProperties LeadSquared accepts, so the node registers a Lead Field Update (26) webhook on ProspectStage, the body a live probe found to work (a top-level ChangedLeadField and WebhookProperties {ChangedLeadField}); ${ONE_PER_FIELD}`,
+};
+
+/** Lead Field Updated: the same body on each chosen field; the probe registered it on ProspectStage and two custom fields (mx_…). */
+export const LEAD_FIELD_CHOSEN: BodyShape = {
+	build: onField,
+	source: `the node sent the body a live probe of LeadSquared found to work for Lead Field Update (26) on ProspectStage, mx_Call_Disposition and mx_Disqualification_Reason (a top-level ChangedLeadField, the field's schema name, and WebhookProperties {ChangedLeadField}); ${ONE_PER_FIELD}`,
 };
 
 /** Opportunity events of one opportunity type (probe, on its account's create and update events). */

@@ -28,26 +28,50 @@ export function deleteApiUrl(this: IHookFunctions): string {
 	return url;
 }
 
-const TYPE_FIELDS: Record<Exclude<TargetKind, 'none'>, { parameter: string; label: string }> = {
-	activityType: { parameter: 'activityTypes', label: 'Activity Types' },
-	opportunityType: { parameter: 'opportunityTypes', label: 'Opportunity Types' },
+interface TargetField {
+	parameter: string;
+	label: string;
+	/** What one value must look like, and how a message says so. */
+	pattern: RegExp;
+	rule: string;
+	/** How LeadSquared registers these webhooks: one … at a time. */
+	unit: string;
+}
+
+const TARGET_FIELDS: Record<Exclude<TargetKind, 'none'>, TargetField> = {
+	activityType: { parameter: 'activityTypes', label: 'Activity Types', pattern: /^\d+$/, rule: 'a type code (a whole number, e.g. 201)', unit: 'activity type' },
+	opportunityType: { parameter: 'opportunityTypes', label: 'Opportunity Types', pattern: /^\d+$/, rule: 'a type code (a whole number, e.g. 201)', unit: 'opportunity type' },
+	leadField: { parameter: 'leadFields', label: 'Lead Fields', pattern: /^[A-Za-z][A-Za-z0-9_]*$/, rule: "a lead field's schema name (e.g. mx_City)", unit: 'lead field' },
 };
 
-/** Type codes from the multi-select, or an expression giving a number, a list or comma-separated text. */
-function typeCodes(context: IHookFunctions, kind: Exclude<TargetKind, 'none'>, forEvent: TriggerEvent): string[] {
-	const { parameter, label } = TYPE_FIELDS[kind];
+/** Type codes or field names from the multi-select, or an expression giving one, a list or comma-separated text. */
+function targets(context: IHookFunctions, kind: Exclude<TargetKind, 'none'>, forEvent: TriggerEvent): string[] {
+	const { parameter, label, pattern, rule, unit } = TARGET_FIELDS[kind];
 	const raw = context.getNodeParameter(parameter, []) as unknown;
 	const values = [raw]
 		.flat()
 		.flatMap((value) => (typeof value === 'string' ? value.split(',') : [value]))
 		.map((value) => String(value ?? '').trim())
 		.filter(Boolean);
-	const notCode = values.find((value) => !/^\d+$/.test(value));
-	if (notCode !== undefined) fail(context, `${label}: "${notCode.slice(0, 40)}" is not a type code (a whole number, e.g. 201)`);
-	if (!values.length) {
-		fail(context, `${label}: choose at least one for ${forEvent.name} (LeadSquared registers these webhooks one ${label.toLowerCase().slice(0, -1)} at a time)`);
-	}
+	const invalid = values.find((value) => !pattern.test(value));
+	if (invalid !== undefined) fail(context, `${label}: "${invalid.slice(0, 40)}" is not ${rule}`);
+	if (!values.length) fail(context, `${label}: choose at least one for ${forEvent.name} (LeadSquared registers these webhooks one ${unit} at a time)`);
 	return [...new Set(values)];
+}
+
+/** LeadSquared takes one Lead Field Update webhook per field: two registrations of the node on one field would make it refuse the second. */
+function checkOneWebhookPerField(context: IHookFunctions, registrations: PlannedRegistration[]): void {
+	const fieldOf = ({ event, target }: PlannedRegistration) => (event.per === 'leadField' ? target : event.leadField);
+	const seen = new Map<string, PlannedRegistration>();
+	for (const registration of registrations) {
+		const field = fieldOf(registration);
+		if (!field) continue;
+		const other = seen.get(field.toLowerCase());
+		if (other) {
+			fail(context, `Lead Fields: ${field} is watched by ${registrationLabel(other.event, other.target)} already, and LeadSquared allows one Lead Field Update webhook per field: leave it out of Lead Fields`);
+		}
+		seen.set(field.toLowerCase(), registration);
+	}
 }
 
 /** What to register, checked before anything is sent to LeadSquared. */
@@ -58,8 +82,9 @@ export function readSettings(this: IHookFunctions): TriggerSettings {
 	if (!events.length) fail(this, 'Choose at least one event in Events');
 	const registrations = events.flatMap((event) => {
 		if (event.per === 'none') return [{ event, target: event.leadField ?? '' }];
-		return typeCodes(this, event.per, event).map((target) => ({ event, target }));
+		return targets(this, event.per, event).map((target) => ({ event, target }));
 	});
+	checkOneWebhookPerField(this, registrations);
 	const landingPageUrls = events.some((event) => event.value === 'landingPageSubmission')
 		? String(this.getNodeParameter('landingPageUrls', '') ?? '')
 				.split(',')
@@ -76,5 +101,6 @@ export function readSettings(this: IHookFunctions): TriggerSettings {
 export function registrationLabel(event: TriggerEvent, target: string): string {
 	if (event.per === 'activityType') return `${event.name} (activity type ${target})`;
 	if (event.per === 'opportunityType') return `${event.name} (opportunity type ${target})`;
+	if (event.per === 'leadField') return `${event.name} (lead field ${target})`;
 	return event.name;
 }

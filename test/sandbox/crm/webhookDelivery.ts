@@ -59,7 +59,12 @@ function headersFor(webhook: WebhookRegistration, body: string): Record<string, 
 	return headers;
 }
 
-/** Whether the registration watches this event (its type, the landing page, a changed field). */
+/**
+ * Whether the registration watches this event (its type, the landing page, a changed field). A
+ * Lead Field Update webhook is posted only when its own field changed: the sandbox's reading of
+ * the event and of its one-field registration; the probe's receiver compared Before and After
+ * itself, so it does not show whether other changes are posted too.
+ */
 function watches(webhook: WebhookRegistration, event: CrmEvent): boolean {
 	if (webhook.statusCode !== 0 || webhook.event !== event.code) return false;
 	if (event.code === 1) return !webhook.isSpecificLandingPage || webhook.landingPageUrls.some((url) => sameUrl(url, event.landingPageUrl));

@@ -14,8 +14,10 @@ import { WEBHOOK_CREATE_REFUSALS } from './unconfirmed';
  *   and an activity type outside the account's catalogue is refused with 500;
  * - Lead Stage Change (5) refuses null ("Webhook Properties is not found") and every JSON string
  *   it was sent ("Webhook Properties is not a valid JSON", even "{}"): it cannot be created by API;
- * - Lead Field Update (26) needs a top-level ChangedLeadField as well, and takes one webhook per
- *   field in an account (a second gets MXDuplicateEntryException);
+ * - Lead Field Update (26) needs a top-level ChangedLeadField as well (the field's schema name: the
+ *   probe registered ProspectStage, mx_Call_Disposition and mx_Disqualification_Reason), and takes
+ *   one webhook per field in an account (a second gets MXDuplicateEntryException); how it refuses
+ *   a name that is no lead field of the account is not known (the sandbox: 500, unknownLeadField);
  * - opportunity webhooks were created with `OpportunityEvents: [type]` at the top level and in
  *   WebhookProperties.
  */
