@@ -16,7 +16,7 @@ const BASE = '/v2/CompanyManagement.svc';
 /** No readable page lists an account's company types: the sandbox account has the pages' two examples. */
 export const SANDBOX_COMPANY_TYPES = ['Partners', 'Vendors'];
 
-interface Company {
+export interface Company {
 	id: string;
 	type: string;
 	fields: Record<string, string>;
@@ -27,6 +27,9 @@ const companies = (store: CrmStore): Company[] => {
 	if (!companiesOf.has(store)) companiesOf.set(store, []);
 	return companiesOf.get(store)!;
 };
+
+/** The accounts of a store, for tests that check what reached "LeadSquared". */
+export const companiesIn = (store: CrmStore): ReadonlyArray<Readonly<Company>> => companies(store);
 
 function companyType(body: Json): string {
 	const type = isObject(body.CompanyType) ? (body.CompanyType as Json).CompanyTypeName : undefined;
