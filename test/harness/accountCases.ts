@@ -61,6 +61,8 @@ export const ACCOUNT_CASES: CrmCase[] = [
 		name: 'Account → Create or Update',
 		method: 'POST',
 		path: `${COMPANY}/Company/Bulk/CreateOrUpdate`,
+		bulkPath: `${COMPANY}/Company/Bulk/CreateOrUpdate`,
+		bulkRows: (body) => (body as { Companies: unknown[] }).Companies,
 		replaySafe: true,
 		parameters: {
 			resource: 'account',

@@ -29,6 +29,8 @@ export interface CrmCase {
 	unconfirmed?: { what: string; overrideIn: string };
 	/** The bulk call the node sends several items in, if it batches them. */
 	bulkPath?: string;
+	/** The items of a bulk call's body, if the body is not the list of them. */
+	bulkRows?: (body: unknown) => unknown[];
 }
 
 let unique = 0;

@@ -45,7 +45,8 @@ describe.each([...CRM_CASES, ...RECORD_CASES])('$name', (crm) => {
 			expect(byItem(index).every((item) => item.json.error === undefined)).toBe(true);
 		}
 		if (crm.bulkPath) {
-			expect(sandbox().requestsTo(crm.bulkPath, crm.method).map((call) => (call.body as unknown[]).length)).toEqual([2]);
+			const rows = crm.bulkRows ?? ((body: unknown) => body as unknown[]);
+			expect(sandbox().requestsTo(crm.bulkPath, crm.method).map((call) => rows(call.body).length)).toEqual([2]);
 		} else {
 			expect(calls(crm)).toHaveLength(2);
 		}

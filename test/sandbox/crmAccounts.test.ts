@@ -96,4 +96,43 @@ describe('sandbox CRM: accounts in bulk (create-or-update-accounts-in-bulk)', ()
 		expect((await bulk([pairs({ Phone: '1' })])).body.ExceptionMessage).toBe('Companies[0] has no CompanyName, the SearchBy field');
 		expect((await bulk([pairs({ CompanyName: 'A' })], { SearchBy: 'CompanyId' })).status).toBe(400);
 	});
+
+	it('writes each company as a call with it alone would: FillMissingFields fills empty fields, OverwriteAllFields overwrites, in the order sent', async () => {
+		const name = `Order ${Date.now()}`;
+		const fill = { SearchBy: 'CompanyName', CollisionResolutionStrategy: 'FillMissingFields' };
+		const first = await bulk([pairs({ CompanyName: name, Phone: '1' }), pairs({ CompanyName: name, Phone: '2', City: 'Pune' })], fill);
+		expect(first.body).toEqual([
+			{ RowNumber: 1, CompanyId: expect.any(String), CompanyCreated: true, CompanyUpdated: false },
+			{ RowNumber: 2, CompanyId: first.body[0].CompanyId, CompanyCreated: false, CompanyUpdated: true },
+		]);
+		await bulk([pairs({ CompanyName: name, City: 'Goa' })], { SearchBy: 'CompanyName', CollisionResolutionStrategy: 'OverwriteAllFields' });
+		const got = await api().post(`${COMPANY}/Company.Get`, {
+			Query: { CompanyType: { CompanyTypeName: 'Vendors' }, SearchText: name },
+			Columns: { Include_CSV: 'CompanyName,Phone,City' },
+		});
+		expect(got.body.Companies).toEqual([{ companyPropertyList: pairs({ CompanyName: name, Phone: '1', City: 'Goa' }) }]);
+	});
+
+	it('refuses one company in its own row (another account has its unique field; a new account without CompanyName) and writes the others', async () => {
+		const stamp = Date.now();
+		await bulk([pairs({ CompanyName: `Holder ${stamp}`, CompanyNumber: `N-${stamp}` })]);
+		const answer = await bulk(
+			[pairs({ CompanyName: `Fine ${stamp}` }), pairs({ CompanyName: `Clash ${stamp}`, CompanyNumber: `N-${stamp}` })],
+			{ SearchBy: 'CompanyName', CollisionResolutionStrategy: 'FillMissingFields' },
+		);
+		expect(answer.status).toBe(200);
+		expect(answer.body).toEqual([
+			{ RowNumber: 1, CompanyId: expect.any(String), CompanyCreated: true, CompanyUpdated: false },
+			{
+				RowNumber: 2,
+				CompanyId: null,
+				CompanyCreated: false,
+				CompanyUpdated: false,
+				ExceptionType: 'MXDuplicateEntryException',
+				ExceptionMessage: 'An account with this CompanyNumber already exists',
+			},
+		]);
+		const nameless = await bulk([pairs({ CompanyNumber: `M-${stamp}` })], { SearchBy: 'CompanyNumber', CollisionResolutionStrategy: 'FillMissingFields' });
+		expect(nameless.body).toEqual([expect.objectContaining({ RowNumber: 1, CompanyId: null, ExceptionType: 'MXMandatoryAttributeMissingException' })]);
+	});
 });

@@ -16,36 +16,46 @@ export interface BatchOperation<Prepared> extends ItemOperation<Prepared> {
 	underBulkLimit?: boolean;
 	/** Whether the bulk API can express what this item asks; if not, the item is sent alone. */
 	batchable(prepared: Prepared): boolean;
+	/**
+	 * What one call must share, for a bulk API that takes some settings once a call (the account
+	 * call's type and options): a new batch starts when the key changes. Default: all the same.
+	 */
+	batchKey?(prepared: Prepared): string;
 	/** One bulk call for `batch`: each item's output, or the Error LeadSquared gave for it, in order. */
 	sendBatch(this: IExecuteFunctions, batch: Prepared[], itemIndexes: number[]): Promise<Array<IDataObject | Error>>;
 }
 
 export const ONE_CALL_PER_ITEM = 'oneCallPerItem';
 
-/** The option that turns batching off, for an operation's Options. */
-export function oneCallPerItemOption(bulkApi: string, batchSize: number): INodeProperties {
+/** The option that turns batching off, for an operation's Options (`underBulkLimit` as the operation's). */
+export function oneCallPerItemOption(bulkApi: string, batchSize: number, underBulkLimit = true): INodeProperties {
+	const limit = underBulkLimit ? `which has a limit of its own (lower than the ordinary one, but ${batchSize} items a call)` : 'paced by the ordinary limit';
 	return {
 		displayName: 'Send One Call per Item',
 		name: ONE_CALL_PER_ITEM,
 		type: 'boolean',
 		default: false,
-		description: `Whether to send each item in a call of its own. By default the node sends up to ${batchSize} items in one call of LeadSquared's ${bulkApi}, which has a limit of its own (lower than the ordinary one, but ${batchSize} items a call).`,
+		description: `Whether to send each item in a call of its own. By default the node sends up to ${batchSize} items in one call of LeadSquared's ${bulkApi}, ${limit}.`,
 	};
 }
 
 type Unit = { batch: number[] } | { single: number };
 
-/** Consecutive batchable items in groups of `size`; the others alone. Input order is kept within each group. */
+/** Consecutive batchable items with the same batch key in groups of `size`; the others alone. Input order is kept within each group. */
 function unitsOf<Prepared>(prepared: Array<Outcome<Prepared>>, operation: BatchOperation<Prepared>): Unit[] {
 	const units: Unit[] = [];
 	let open: number[] = [];
+	let openKey: string | undefined;
 	prepared.forEach((outcome, i) => {
 		if (!outcome.ok) return;
 		if (!operation.batchable(outcome.value)) {
 			units.push({ single: i });
 			return;
 		}
+		const key = operation.batchKey?.(outcome.value) ?? '';
+		if (open.length > 0 && key !== openKey) open = [];
 		if (open.length === 0) units.push({ batch: (open = []) });
+		openKey = key;
 		open.push(i);
 		if (open.length === operation.batchSize) open = [];
 	});

@@ -4,7 +4,7 @@ import type { Json } from './common';
 import { fail, invalidInput, isObject, lsqDate, mandatoryMissing, objectBody, pageIndexPaging, reply, sameId } from './common';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmStore } from './store';
-import { BUSINESS_EXCEPTION_STATUS } from './unconfirmed';
+import { BULK_ACCOUNT_REFUSED_ROW, BUSINESS_EXCEPTION_STATUS } from './unconfirmed';
 
 /**
  * Accounts (companies), as LeadSquared's pages create-an-account, get-an-account and
@@ -16,7 +16,7 @@ const BASE = '/v2/CompanyManagement.svc';
 /** No readable page lists an account's company types: the sandbox account has the pages' two examples. */
 export const SANDBOX_COMPANY_TYPES = ['Partners', 'Vendors'];
 
-interface Company {
+export interface Company {
 	id: string;
 	type: string;
 	fields: Record<string, string>;
@@ -27,6 +27,9 @@ const companies = (store: CrmStore): Company[] => {
 	if (!companiesOf.has(store)) companiesOf.set(store, []);
 	return companiesOf.get(store)!;
 };
+
+/** The accounts of a store, for tests that check what reached "LeadSquared". */
+export const companiesIn = (store: CrmStore): ReadonlyArray<Readonly<Company>> => companies(store);
 
 function companyType(body: Json): string {
 	const type = isObject(body.CompanyType) ? (body.CompanyType as Json).CompanyTypeName : undefined;
@@ -110,7 +113,28 @@ const bulkRow = (index: number, id: string, created: boolean, updated: boolean) 
 	CompanyUpdated: updated,
 });
 
-/** The answer's rows as a live probe read them: RowNumber (from 1), CompanyId, CompanyCreated, CompanyUpdated. */
+const sameValue = (a: string | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
+
+/**
+ * Why one company of a bulk call cannot be written, if it cannot: another account of the type
+ * already has one of its unique fields (the page calls the SearchBy fields "unique"), or a new
+ * account has no CompanyName (mandatory, page create-an-account).
+ */
+function refusalOf(store: CrmStore, type: string, fields: Record<string, string>, existing: Company | undefined) {
+	const taken = SEARCH_BY.find(
+		(name) => fields[name] && companies(store).some((c) => c !== existing && c.type === type && sameValue(c.fields[name], fields[name])),
+	);
+	if (taken) return { type: 'MXDuplicateEntryException', message: `An account with this ${taken} already exists` };
+	if (!existing && !fields.CompanyName) return { type: 'MXMandatoryAttributeMissingException', message: 'CompanyName is mandatory' };
+	return undefined;
+}
+
+/**
+ * The answer's rows as a live probe read them: RowNumber (from 1), CompanyId, CompanyCreated,
+ * CompanyUpdated. Each company is written as a call with that company alone would write it, in
+ * the order sent; one LeadSquared refuses answers in its row (BULK_ACCOUNT_REFUSED_ROW) and does
+ * not stop the others.
+ */
 function bulkCreateOrUpdate(store: CrmStore, body: unknown) {
 	const request = objectBody(body);
 	const type = companyType(request);
@@ -125,14 +149,15 @@ function bulkCreateOrUpdate(store: CrmStore, body: unknown) {
 	parsed.forEach((fields, i) => fields[searchBy] || mandatoryMissing(`Companies[${i}] has no ${searchBy}, the SearchBy field`));
 	const at = lsqDate(store.now());
 	return parsed.map((fields, i) => {
-		const key = fields[searchBy].toLowerCase();
-		const existing = companies(store).find((c) => c.type === type && (c.fields[searchBy] ?? '').toLowerCase() === key);
+		const existing = companies(store).find((c) => c.type === type && sameValue(c.fields[searchBy], fields[searchBy]));
+		if (existing && strategy === 'IgnoreDuplicate') return bulkRow(i, existing.id, false, false);
+		const refused = refusalOf(store, type, fields, existing);
+		if (refused) return BULK_ACCOUNT_REFUSED_ROW(i + 1, refused.type, refused.message);
 		if (!existing) {
 			const company: Company = { id: randomUUID(), type, fields: { ...fields, CreatedOn: at, ModifiedOn: at } };
 			companies(store).push(company);
 			return bulkRow(i, company.id, true, false);
 		}
-		if (strategy === 'IgnoreDuplicate') return bulkRow(i, existing.id, false, false);
 		for (const [name, value] of Object.entries(fields)) {
 			if (strategy === 'OverwriteAllFields' || !existing.fields[name]) existing.fields[name] = value;
 		}

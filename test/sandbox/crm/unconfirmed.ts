@@ -105,6 +105,21 @@ export const BULK_CALLS_COUNT_AGAINST_GENERAL_LIMIT = true;
 export const BULK_LEAD_ROW_FIELDS = ['RowNumber', 'LeadId', 'LeadCreated', 'LeadUpdated', 'AffectedRows'] as const;
 
 /**
+ * A company Company/Bulk/CreateOrUpdate refuses: its page shows no answer, and the live probe read
+ * only the rows of written companies (RowNumber, CompanyId, CompanyCreated, CompanyUpdated). The
+ * sandbox answers a refused one in its row as the bulk lead calls do: no CompanyId, with
+ * ExceptionType and ExceptionMessage.
+ */
+export const BULK_ACCOUNT_REFUSED_ROW = (rowNumber: number, exceptionType: string, message: string) => ({
+	RowNumber: rowNumber,
+	CompanyId: null,
+	CompanyCreated: false,
+	CompanyUpdated: false,
+	ExceptionType: exceptionType,
+	ExceptionMessage: message,
+});
+
+/**
  * Number ↔ name of webhook events. Create/Update take the number, Retrieve the name; the
  * pairing of the two lists is inferred from their order and wording.
  */

@@ -1,12 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import type { BatchOperation } from '../../helpers/batches';
+import { oneCallPerItemOption, runBatched } from '../../helpers/batches';
+import { collection } from '../../helpers/descriptions';
 import type { ItemInput } from '../../helpers/itemInput';
-import { runPerItem } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { showOnlyFor } from '../common.descriptions';
+import type { AccountProperty } from './accountFields';
 import { accountFieldsProperty, accountTypeField, pairsToObject, readAccountProperties, readAccountType } from './accountFields';
+import { bulkAccountResults } from './bulkAccountRows';
+
+/** Page create-or-update-accounts-in-bulk: "up to 25 records with a single call". */
+const BULK_SIZE = 25;
 
 /**
  * A live probe: a CompanyName holding "&" matched no account and the bulk call created a
@@ -50,11 +56,26 @@ const properties: INodeProperties[] = [
 		default: 'FillMissingFields',
 	},
 	accountFieldsProperty,
+	collection('Options', [
+		oneCallPerItemOption(
+			'Create or Update Accounts in Bulk (every item can go in it; consecutive items with the same Account Type, Match By and If the Account Exists share a call)',
+			BULK_SIZE,
+			false,
+		),
+	]),
 ];
 
 export const description = showOnlyFor('account', 'upsert', properties);
 
-function prepare(input: ItemInput): IDataObject {
+interface Upsert {
+	type: string;
+	matchBy: string;
+	strategy: string;
+	/** The match pair first, then the Account Fields. */
+	company: AccountProperty[];
+}
+
+function prepare(input: ItemInput): Upsert {
 	const type = readAccountType(input);
 	const matchBy = input.text('matchBy', 'Match By', { oneOf: ['CompanyName', 'CompanyNumber', 'CompanyIdentifier'] });
 	const matchValue = input.text('matchValue', 'Match Value', { required: true }).trim();
@@ -66,40 +87,52 @@ function prepare(input: ItemInput): IDataObject {
 	const fields = readAccountProperties(input);
 	if (fields.some((field) => field.Attribute.toLowerCase() === matchBy.toLowerCase()))
 		throw input.error('Account Fields', `has ${matchBy}: it is the Match By field, set it in Match Value`);
-	return {
-		CompanyType: { CompanyTypeName: type },
-		Options: { SearchBy: matchBy, CollisionResolutionStrategy: strategy || 'FillMissingFields' },
-		Companies: [[{ Attribute: matchBy, Value: matchValue }, ...fields]],
-	};
+	return { type, matchBy, strategy: strategy || 'FillMissingFields', company: [{ Attribute: matchBy, Value: matchValue }, ...fields] };
 }
 
-/** One account per call for now; the bulk call takes up to 25, so batching can plug in here later. */
-async function send(this: IExecuteFunctions, body: IDataObject, itemIndex: number): Promise<IDataObject> {
+/**
+ * One call for accounts that share a type and options (one item alone is the same call with one
+ * company). Replay-safe: each account is matched by a unique field, so a call sent again after a
+ * lost answer finds what the first one wrote and, with any of the three strategies, leaves it as
+ * the first call did (its answer may then say updated, or neither, for an account the first created).
+ */
+async function sendBatch(this: IExecuteFunctions, upserts: Upsert[], itemIndexes: number[]): Promise<Array<IDataObject | Error>> {
+	const [{ type, matchBy, strategy }] = upserts;
 	const answer = await leadSquaredRequest.call(this, {
 		host: 'api',
 		method: 'POST',
 		endpoint: ENDPOINTS.accountBulkCreateOrUpdate,
-		body,
-		// Matched by a unique field: a repeat finds the account the first call made or updated.
+		body: {
+			CompanyType: { CompanyTypeName: type },
+			Options: { SearchBy: matchBy, CollisionResolutionStrategy: strategy },
+			Companies: upserts.map((upsert) => upsert.company) as unknown as IDataObject[],
+		},
 		replaySafe: true,
-		itemIndex,
+		itemIndex: itemIndexes[0],
 	});
-	const row = (Array.isArray(answer) ? (answer as IDataObject[]) : []).find((r) => Number(r.RowNumber) === 1);
-	if (!row) {
-		throw new NodeOperationError(this.getNode(), 'LeadSquared answered the account Create or Update without a result row', {
-			itemIndex,
-			description: `The node expects a list of rows with RowNumber, CompanyId, CompanyCreated and CompanyUpdated (as a live probe found; the page shows no answer). It got: ${JSON.stringify(answer).slice(0, 200)}`,
-		});
-	}
-	const [pairs] = body.Companies as IDataObject[][];
-	return {
-		accountId: row.CompanyId ?? null,
-		created: row.CompanyCreated === true,
-		updated: row.CompanyUpdated === true,
-		submitted: pairsToObject(pairs),
-	};
+	return bulkAccountResults
+		.call(this, answer, itemIndexes)
+		.map((result, row) => (result instanceof Error ? result : { ...result, submitted: pairsToObject(upserts[row].company) }));
 }
 
+async function send(this: IExecuteFunctions, upsert: Upsert, itemIndex: number): Promise<IDataObject> {
+	const [result] = await sendBatch.call(this, [upsert], [itemIndex]);
+	if (result instanceof Error) throw result;
+	return result;
+}
+
+const operation: BatchOperation<Upsert> = {
+	prepare,
+	send,
+	sendBatch,
+	batchSize: BULK_SIZE,
+	// Not among the rate-limits page's bulk APIs: paced by the ordinary limit, so batching always pays.
+	underBulkLimit: false,
+	batchable: () => true,
+	// One call carries one CompanyType and one Options.
+	batchKey: ({ type, matchBy, strategy }) => JSON.stringify([type, matchBy, strategy]),
+};
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, { prepare, send });
+	return await runBatched.call(this, items, operation);
 }
