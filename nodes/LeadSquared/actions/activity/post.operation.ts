@@ -4,6 +4,7 @@ import { successMessage } from '../../helpers/answers';
 import type { BatchOperation } from '../../helpers/batches';
 import { oneCallPerItemOption, runBatched } from '../../helpers/batches';
 import type { ItemInput } from '../../helpers/itemInput';
+import { settle } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { outcomeUnknown } from '../../transport/errors';
@@ -98,22 +99,23 @@ async function send(this: IExecuteFunctions, activity: IDataObject, itemIndex: n
  * resent and each item says so (README: "Activity → Post in bulk").
  */
 async function sendBatch(this: IExecuteFunctions, activities: IDataObject[], itemIndexes: number[]): Promise<Array<IDataObject | Error>> {
-	let response: unknown;
-	try {
-		response = await leadSquaredRequest.call(this, {
-			host: 'api',
-			method: 'POST',
-			endpoint: ENDPOINTS.activityBulkPost,
-			body: activities,
-			replaySafe: false,
-			bulk: true,
-			itemIndex: itemIndexes[0],
-		});
-	} catch (error) {
-		if (!outcomeUnknown(error)) throw error;
-		return itemIndexes.map((itemIndex) => unknownOutcome.call(this, error as Error, itemIndex, itemIndexes.length));
+	const answer = await settle(
+		async () =>
+			await leadSquaredRequest.call(this, {
+				host: 'api',
+				method: 'POST',
+				endpoint: ENDPOINTS.activityBulkPost,
+				body: activities,
+				replaySafe: false,
+				bulk: true,
+				itemIndex: itemIndexes[0],
+			}),
+	);
+	if (!answer.ok && outcomeUnknown(answer.error)) {
+		return itemIndexes.map((itemIndex) => unknownOutcome.call(this, answer.error, itemIndex, itemIndexes.length));
 	}
-	return bulkActivityResults.call(this, response, itemIndexes).map((result, row) =>
+	if (!answer.ok) throw answer.error;
+	return bulkActivityResults.call(this, answer.value, itemIndexes).map((result, row) =>
 		result instanceof Error ? result : output(activities[row], result.activityId),
 	);
 }
