@@ -39,8 +39,8 @@ export function bulkActivityResults(this: IExecuteFunctions, answer: unknown, it
 
 /**
  * An item of a bulk call that got no answer, or a 5xx that was no decision of LeadSquared's: it
- * may have written any of the call's activities. Nothing tells which (see README, "Activity →
- * Post in bulk"), so none is sent again and each says so.
+ * may have written any of the call's activities. Nothing tells which (see README, Activity →
+ * Post, "In bulk"), so none is sent again and each says so.
  */
 export function unknownOutcome(this: IExecuteFunctions, failure: Error, itemIndex: number, batchSize: number): Error {
 	const cause = failure.message.replace(/ \[item \d+\]$/, '');

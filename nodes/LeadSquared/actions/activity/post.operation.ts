@@ -96,7 +96,7 @@ async function send(this: IExecuteFunctions, activity: IDataObject, itemIndex: n
 /**
  * Many activities in one bulk call. Not replay-safe: a 429 is sent again (LeadSquared did not act
  * on it), but after no answer or a 5xx nothing tells which activities were written, so none is
- * resent and each item says so (README: "Activity → Post in bulk").
+ * resent and each item says so (README: Activity → Post, "In bulk").
  */
 async function sendBatch(this: IExecuteFunctions, activities: IDataObject[], itemIndexes: number[]): Promise<Array<IDataObject | Error>> {
 	const answer = await settle(
