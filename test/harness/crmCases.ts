@@ -127,6 +127,7 @@ export const CRM_CASES: CrmCase[] = [
 		good: (f) => ({ leadId: f.leadId }),
 		bad: NOT_AN_ID,
 		badError: LEAD_NOT_AN_ID,
+		bulkPath: '/v2/ProspectActivity.svc/Bulk/CustomActivity/Add/ByLeadId',
 	},
 	{
 		name: 'Activity → Get Many',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { outcomeUnknown } from '../transport/errors';
 import { DELIVERED_REQUEST_IDS } from './deliveredRequestIds';
 import { ItemInput } from './itemInput';
 
@@ -114,11 +115,13 @@ function withDeliveryReport(sent: Array<Outcome<Output> | undefined>): Error {
 	);
 	// Captures LeadSquared accepted before the stop: the LeadSquared Trigger reads them from the stored error.
 	if (requestIds.length > 0 && error.context) error.context[DELIVERED_REQUEST_IDS] = requestIds;
-	if (delivered.length > 0) {
+	const unknown = sent.flatMap((outcome, i) => (outcome && !outcome.ok && outcomeUnknown(outcome.error) ? [i] : []));
+	if (delivered.length > 0 || unknown.length > 1) {
 		const unsent = sent.flatMap((outcome, i) => (outcome === undefined ? [i] : []));
 		error.description = [
 			error.description,
-			`Items sent successfully before the node stopped (numbered from 0): ${delivered.join(', ')}.`,
+			delivered.length ? `Items sent successfully before the node stopped (numbered from 0): ${delivered.join(', ')}.` : '',
+			unknown.length ? `Items LeadSquared may or may not have written (not sent again): ${unknown.join(', ')}.` : '',
 			unsent.length ? `Items not sent: ${unsent.join(', ')}.` : '',
 		]
 			.filter(Boolean)

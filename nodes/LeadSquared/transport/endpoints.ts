@@ -46,6 +46,8 @@ export const ENDPOINTS = {
 	activityTypeSettings: '/v2/ProspectActivity.svc/CustomActivity/GetActivitySetting',
 	activityUpdate: '/v2/ProspectActivity.svc/CustomActivity/Update',
 	leadAndActivityCreate: '/v2/ProspectActivity.svc/CreateCustom',
+	/** Page post-bulk-activities-on-leads (≤ 25 a call); its answer's rows past ProspectActivityId: BULK_ACTIVITY_ROWS (actions/activity/bulkActivityRows.ts). */
+	activityBulkPost: '/v2/ProspectActivity.svc/Bulk/CustomActivity/Add/ByLeadId',
 
 	salesActivityCreate: '/v2/SalesActivity.svc/Create',
 	salesActivityUpdate: '/v2/SalesActivity.svc/Update',

@@ -127,6 +127,20 @@ function headline(answer: Answer, call: FailedCall, hostName: string, account: A
 	}
 }
 
+/**
+ * Marks the error of a call LeadSquared may have carried out although no success came back (a
+ * write that is not harmless twice, with no answer or a 5xx): it was not sent again, and
+ * whether it took effect is unknown.
+ */
+const OUTCOME_UNKNOWN = 'outcomeUnknown';
+
+export const outcomeUnknown = (error: unknown): boolean => (error as { context?: IDataObject } | undefined)?.context?.[OUTCOME_UNKNOWN] === true;
+
+export function markOutcomeUnknown<E extends { context: IDataObject }>(error: E): E {
+	error.context[OUTCOME_UNKNOWN] = true;
+	return error;
+}
+
 export function callError(
 	node: INode,
 	answer: Answer,
@@ -160,5 +174,5 @@ export function callError(
 	});
 	// NodeApiError swaps a message naming ECONNRESET & co. for a generic one; keep ours, which says more.
 	error.message = redact(message, account);
-	return error;
+	return failure && notRetriedReason(failure, call.replaySafe) ? markOutcomeUnknown(error) : error;
 }

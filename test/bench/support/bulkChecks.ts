@@ -4,6 +4,7 @@ import { itemsPerSecondAt5s } from './bulkMeasure';
 /** Issue 16's done-when, as the rows printed let one check it; rows a run did not make are "not run". */
 const BATCHED = 'Create or Update, batched';
 const PER_ITEM = 'Create or Update, per item';
+const ACTIVITIES = 'Activity → Post, batched';
 const HTTP = /^HTTP Request node/;
 
 const planOf = (row: RowResult) => row.profile.replace(/ \(window .*\)$/, '');
@@ -32,6 +33,9 @@ export function printChecks(rows: RowResult[]): void {
 			lines.push(verdict(`${plan}: batched ≥ 10× the items/s of per item and of the HTTP Request node (${ratio})`, faster?.every((times) => times >= 10)));
 			lines.push(verdict(`${plan}: batched ≤ 1.10 × the floor${batched ? ` (${(batched.wallMs / batched.floorMs).toFixed(2)})` : ''}`, batched ? batched.wallMs <= 1.1 * batched.floorMs : undefined));
 		}
+	}
+	for (const row of rows.filter((entry) => entry.mode.startsWith(ACTIVITIES))) {
+		lines.push(verdict(`${row.profile}: Activity → Post, batched ≤ 1.10 × the floor (${(row.wallMs / row.floorMs).toFixed(2)})`, row.wallMs <= 1.1 * row.floorMs));
 	}
 	for (const row of rows.filter((entry) => entry.mode.startsWith('queue'))) {
 		const share = (100 * row.rateLimited) / Math.max(1, row.calls);

@@ -1,4 +1,5 @@
 import { PLANS } from '../../../nodes/LeadSquared/transport/plans';
+import { BULK_ACTIVITY_MAX } from '../../sandbox/crm/activityBulk';
 import { BULK_LEAD_MAX } from '../../sandbox/crm/leadBulk';
 import type { SandboxOptions } from '../../sandbox/server';
 import type { LeadSquaredSandbox } from '../../sandbox/server';
@@ -10,8 +11,8 @@ const PROFILE_PLANS: Record<string, string> = { enterprise: 'legacyEnterprise', 
 /** LeadSquared's own window (page rate-limits); `--window-ms` shortens it for sandbox and node alike. */
 export const PLAN_WINDOW_MS = 5_000;
 
-/** The most items LeadSquared takes in one bulk call: the sandbox's (page bulk-create-or-update) and page post-bulk-activities-on-leads. */
-export const PER_BULK_CALL = { leadUpsert: BULK_LEAD_MAX.createOrUpdate, activityPost: 25 };
+/** The most items LeadSquared takes in one bulk call: the sandbox's (pages bulk-create-or-update, post-bulk-activities-on-leads). */
+export const PER_BULK_CALL = { leadUpsert: BULK_LEAD_MAX.createOrUpdate, activityPost: BULK_ACTIVITY_MAX };
 
 export const ROW_NAMES = ['batched', 'per-item', 'http', 'http-paced', 'activities'] as const;
 

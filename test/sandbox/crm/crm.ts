@@ -1,6 +1,7 @@
 import type { Lead } from '../asyncQueue';
 import type { SandboxAccount } from '../fixtures';
 import { activityRoutes } from './activities';
+import { activityBulkRoutes } from './activityBulk';
 import { activityWriteRoutes } from './activityWrites';
 import { MxFailure } from './common';
 import { leadBulkRoutes } from './leadBulk';
@@ -89,6 +90,7 @@ export class Crm {
 			...leadBulkRoutes(),
 			...activityRoutes(),
 			...activityWriteRoutes(),
+			...activityBulkRoutes(),
 			...salesActivityRoutes(),
 			...taskRoutes(),
 			...taskRecordRoutes(),

@@ -120,6 +120,24 @@ export const BULK_ACCOUNT_REFUSED_ROW = (rowNumber: number, exceptionType: strin
 });
 
 /**
+ * Post Activities on Leads in Bulk (page post-bulk-activities-on-leads): the page's answer is
+ * `{Response: [...]}` and shows each row's `ProspectActivityId`; the text read stops there. The rest
+ * of a row is as public client code reads it: `RowNumber` counting from 1 in the order sent,
+ * `ActivityCreated`, and for an activity LeadSquared refused no ID but `ExceptionMessage` (the
+ * sandbox adds `ExceptionType`, as the bulk lead rows have it).
+ */
+export const BULK_ACTIVITY_ROW = {
+	posted: (row: number, activityId: string) => ({ RowNumber: row, ActivityCreated: true, ProspectActivityId: activityId }),
+	refused: (row: number, type: string, message: string) => ({
+		RowNumber: row,
+		ActivityCreated: false,
+		ProspectActivityId: null,
+		ExceptionType: type,
+		ExceptionMessage: message,
+	}),
+};
+
+/**
  * Number ↔ name of webhook events. Create/Update take the number, Retrieve the name; the
  * pairing of the two lists is inferred from their order and wording.
  */

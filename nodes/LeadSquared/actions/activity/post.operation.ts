@@ -1,14 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { successMessage } from '../../helpers/answers';
+import type { BatchOperation } from '../../helpers/batches';
+import { oneCallPerItemOption, runBatched } from '../../helpers/batches';
 import type { ItemInput } from '../../helpers/itemInput';
-import { runPerItem } from '../../helpers/perItem';
+import { settle } from '../../helpers/perItem';
 import { leadSquaredRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
+import { outcomeUnknown } from '../../transport/errors';
 import { collection, showOnlyFor } from '../common.descriptions';
 import { leadLocator } from '../crm.descriptions';
 import { readLeadReference } from '../leadReference';
 import { activityDateField, activityFieldsField, activityNoteField, activityTypeField, fieldsByName, readActivityPost } from './activityInput';
+import { BULK_ACTIVITY_CALL, bulkActivityResults, unknownOutcome } from './bulkActivityRows';
+
+/** Page post-bulk-activities-on-leads: up to 25 activities a call. */
+const BULK_SIZE = 25;
 
 /** Details LeadSquared uses only when it creates the lead an activity is posted to by email. */
 const NEW_LEAD_FIELDS = [
@@ -45,6 +52,7 @@ const properties: INodeProperties[] = [
 			description: 'Email of the LeadSquared user who owns the activity; the user whose keys the credential holds when empty',
 		},
 	]),
+	collection('Options', [oneCallPerItemOption(`${BULK_ACTIVITY_CALL} (not for a lead given by email)`, BULK_SIZE)]),
 ];
 
 export const description = showOnlyFor('activity', 'post', properties);
@@ -63,6 +71,16 @@ function prepare(input: ItemInput): IDataObject {
 	return { ...body, ...posted, ...(ownerEmail ? { ActivityOwnerEmail: ownerEmail } : {}), ...(Fields ? { Fields } : {}) };
 }
 
+const output = (activity: IDataObject, activityId: unknown): IDataObject => ({
+	activityId: activityId ?? null,
+	leadId: activity.RelatedProspectId ?? null,
+	leadEmail: activity.EmailAddress ?? null,
+	activityEvent: activity.ActivityEvent,
+	note: activity.ActivityNote,
+	activityDateTime: activity.ActivityDateTime ?? null,
+	fields: fieldsByName(activity),
+});
+
 async function send(this: IExecuteFunctions, activity: IDataObject, itemIndex: number): Promise<IDataObject> {
 	const response = await leadSquaredRequest.call(this, {
 		host: 'api',
@@ -72,17 +90,45 @@ async function send(this: IExecuteFunctions, activity: IDataObject, itemIndex: n
 		replaySafe: false,
 		itemIndex,
 	});
-	return {
-		activityId: successMessage(response).Id ?? null,
-		leadId: activity.RelatedProspectId ?? null,
-		leadEmail: activity.EmailAddress ?? null,
-		activityEvent: activity.ActivityEvent,
-		note: activity.ActivityNote,
-		activityDateTime: activity.ActivityDateTime ?? null,
-		fields: fieldsByName(activity),
-	};
+	return output(activity, successMessage(response).Id);
 }
 
+/**
+ * Many activities in one bulk call. Not replay-safe: a 429 is sent again (LeadSquared did not act
+ * on it), but after no answer or a 5xx nothing tells which activities were written, so none is
+ * resent and each item says so (README: Activity → Post, "In bulk").
+ */
+async function sendBatch(this: IExecuteFunctions, activities: IDataObject[], itemIndexes: number[]): Promise<Array<IDataObject | Error>> {
+	const answer = await settle(
+		async () =>
+			await leadSquaredRequest.call(this, {
+				host: 'api',
+				method: 'POST',
+				endpoint: ENDPOINTS.activityBulkPost,
+				body: activities,
+				replaySafe: false,
+				bulk: true,
+				itemIndex: itemIndexes[0],
+			}),
+	);
+	if (!answer.ok && outcomeUnknown(answer.error)) {
+		return itemIndexes.map((itemIndex) => unknownOutcome.call(this, answer.error, itemIndex, itemIndexes.length));
+	}
+	if (!answer.ok) throw answer.error;
+	return bulkActivityResults.call(this, answer.value, itemIndexes).map((result, row) =>
+		result instanceof Error ? result : output(activities[row], result.activityId),
+	);
+}
+
+const operation: BatchOperation<IDataObject> = {
+	prepare,
+	send,
+	sendBatch,
+	batchSize: BULK_SIZE,
+	// The bulk call takes a lead by ID only; by email (which may create the lead) each item keeps its own call.
+	batchable: (activity) => typeof activity.RelatedProspectId === 'string',
+};
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, { prepare, send });
+	return await runBatched.call(this, items, operation);
 }
