@@ -22,14 +22,17 @@ export interface BatchOperation<Prepared> extends ItemOperation<Prepared> {
 
 export const ONE_CALL_PER_ITEM = 'oneCallPerItem';
 
-/** The option that turns batching off, for an operation's Options. */
-export function oneCallPerItemOption(bulkApi: string, batchSize: number): INodeProperties {
+/** The option that turns batching off, for an operation's Options (`underBulkLimit` as in BatchOperation). */
+export function oneCallPerItemOption(bulkApi: string, batchSize: number, underBulkLimit = true): INodeProperties {
+	const limit = underBulkLimit
+		? `which has a limit of its own (lower than the ordinary one, but ${batchSize} items a call)`
+		: `which counts as one call of the ordinary limit`;
 	return {
 		displayName: 'Send One Call per Item',
 		name: ONE_CALL_PER_ITEM,
 		type: 'boolean',
 		default: false,
-		description: `Whether to send each item in a call of its own. By default the node sends up to ${batchSize} items in one call of LeadSquared's ${bulkApi}, which has a limit of its own (lower than the ordinary one, but ${batchSize} items a call).`,
+		description: `Whether to send each item in a call of its own. By default the node sends up to ${batchSize} items in one call of LeadSquared's ${bulkApi}, ${limit}.`,
 	};
 }
 
