@@ -14,7 +14,7 @@ const NO_OPPORTUNITY = '00000000-0000-0000-0000-000000000000';
 
 const { sandbox, credentials, crm } = useCrmNodeTests();
 
-let ids: string[] = [];
+const ids: string[] = [];
 beforeAll(async () => {
 	const api = apiClient(sandbox());
 	const email = `bulk.opportunities.${Date.now()}@example.com`;
