@@ -3,30 +3,45 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { atItem } from '../transport/atItem';
 
-/** How one bulk API answers: a row per record sent, numbered within the call. */
+/**
+ * How one bulk call's answer is read, which the bulk pages do not show: one row per record in
+ * the order sent, numbered by `rowNumber` from `firstRow`; a record LeadSquared refused carries
+ * `ExceptionType` and `ExceptionMessage` (or `ErrorMessage`).
+ */
 export interface BulkRows {
-	/** What a row stands for, in messages: "lead", "activity". */
-	noun: string;
+	/** The bulk API's name, as the errors give it ("Create or Update Leads in Bulk"). */
+	call: string;
+	/** What one row is about ("lead", "opportunity"). */
+	record: string;
 	rowNumber: string;
 	firstRow: number;
-	/** The record's own result from its row, or undefined when the row says LeadSquared refused it. */
-	written(row: IDataObject): IDataObject | undefined;
-	/** Said of an item whose row is missing: where the node's reading of the rows is kept, and what the user can do. */
-	noRowDetails: string;
+	/** Where the node keeps this reading, named when an answer does not fit it. */
+	source: string;
+	/** What the user can do about an item whose outcome is unknown; by default, avoid the bulk call. */
+	unknownAdvice?: string;
+	/** The output of the item at `position` in the call when its row says the record was written, else undefined. */
+	written(row: IDataObject, position: number): IDataObject | undefined;
 }
 
-/** Each record's own result from a bulk answer's rows, in the order sent: its output, or why LeadSquared refused it, or that it is unknown. */
-export function bulkRowResults(this: IExecuteFunctions, answerRows: unknown, itemIndexes: number[], call: string, rows: BulkRows): Array<IDataObject | Error> {
-	const list = Array.isArray(answerRows) ? (answerRows as IDataObject[]) : [];
-	const byNumber = new Map(list.filter((row) => row && typeof row === 'object').map((row) => [Number(row[rows.rowNumber]), row]));
+const reasonOf = (row: IDataObject) => String(row.ExceptionMessage ?? row.ErrorMessage ?? '');
+
+/** Each record's own result from a bulk answer, in the order sent: its output, or why it failed, or that whether it was written is unknown. */
+export function bulkRowResults(this: IExecuteFunctions, answer: unknown, itemIndexes: number[], rows: BulkRows): Array<IDataObject | Error> {
+	const byNumber = new Map((Array.isArray(answer) ? (answer as IDataObject[]) : []).map((row) => [Number(row?.[rows.rowNumber]), row]));
 	return itemIndexes.map((itemIndex, position) => {
-		const row = byNumber.get(position + rows.firstRow);
-		const written = row && rows.written(row);
-		if (written) return written;
-		const reason = row && String(row.ExceptionMessage ?? row.ErrorMessage ?? row.Message ?? '');
-		const message = row
-			? `LeadSquared refused this ${rows.noun} in its ${call} call${row.ExceptionType ? ` (${String(row.ExceptionType)})` : ''}${reason ? `: ${reason}` : ''}`
-			: `LeadSquared's ${call} answer has no row for this ${rows.noun} (row ${position + rows.firstRow} of ${itemIndexes.length}), so whether it was written is unknown`;
-		return new NodeOperationError(this.getNode(), atItem(message, itemIndex), { itemIndex, description: row ? undefined : rows.noRowDetails });
+		const number = position + rows.firstRow;
+		const row = byNumber.get(number);
+		const output = row && rows.written(row, position);
+		if (output) return output;
+		const refused = row && (row.ExceptionType || reasonOf(row));
+		const message = refused
+			? `LeadSquared refused this ${rows.record} in its ${rows.call} call${row.ExceptionType ? ` (${String(row.ExceptionType)})` : ''}${reasonOf(row) ? `: ${reasonOf(row)}` : ''}`
+			: `LeadSquared's ${rows.call} answer has ${row ? `a row for this ${rows.record} (row ${number}) that says neither that it was written nor why not` : `no row for this ${rows.record} (row ${number} of ${itemIndexes.length})`}, so whether it was written is unknown`;
+		return new NodeOperationError(this.getNode(), atItem(message, itemIndex), {
+			itemIndex,
+			description: refused
+				? undefined
+				: `The rows of a bulk answer are not on LeadSquared's pages; the node reads them as ${rows.source} says. ${rows.unknownAdvice ?? 'Send One Call per Item avoids the bulk call.'}`,
+		});
 	});
 }

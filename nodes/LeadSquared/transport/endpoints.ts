@@ -69,6 +69,8 @@ export const ENDPOINTS = {
 	/** Unconfirmed: only the async twin's URL ({async host}/opportunity/capture) is published. Users can override it. */
 	opportunityCapture: '/v2/OpportunityManagement.svc/Capture',
 	opportunityUpdate: '/v2/OpportunityManagement.svc/Update',
+	/** Page bulk-update-opportunities (≤ 25 a call); its answer is not on the page (BULK_OPPORTUNITY_ROWS). */
+	opportunityBulkUpdate: '/v2/OpportunityManagement.svc/Bulk/Update/ByOpportunityId',
 	opportunitiesOfLead: '/v2/OpportunityManagement.svc/GetOpportunitiesOfLead',
 	/** Unconfirmed: no readable page lists the opportunity types. */
 	opportunityTypes: '/v2/OpportunityManagement.svc/GetOpportunityTypes',

@@ -12,6 +12,7 @@ import { opportunityRoutes } from './opportunities';
 import { salesActivityRoutes } from './salesActivities';
 import { companyRoutes } from './companies';
 import { opportunitiesByIdRoutes } from './opportunitiesById';
+import { opportunityBulkRoutes } from './opportunityBulk';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
 import { CrmStore } from './store';
@@ -96,6 +97,7 @@ export class Crm {
 			...taskRecordRoutes(),
 			...opportunityRoutes(),
 			...opportunitiesByIdRoutes(),
+			...opportunityBulkRoutes(),
 			...noteRoutes(),
 			...userRoutes(),
 			...webhookRoutes(),

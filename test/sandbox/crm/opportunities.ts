@@ -114,7 +114,8 @@ function capture(store: CrmStore, body: unknown) {
 	};
 }
 
-function update(store: CrmStore, body: unknown) {
+/** Page update-an-opportunity; Bulk Update Opportunities writes each of its opportunities the same way. */
+export function updateOpportunity(store: CrmStore, body: unknown) {
 	const request = objectBody(body);
 	rejectUnknownKeys(request, ['ProspectOpportunityId', 'OpportunityEventCode', 'OpportunityNote', 'OpportunityDateTime', 'Fields']);
 	const id = optionalText(request, 'ProspectOpportunityId') ?? mandatoryMissing("'ProspectOpportunityId' is mandatory");
@@ -226,7 +227,7 @@ function remove(store: CrmStore, id: string | null) {
 export function opportunityRoutes(): CrmRoutes {
 	return {
 		[`POST ${OPPORTUNITY_CAPTURE_PATH}`]: { handler: ({ store, body }) => reply(capture(store, body)) },
-		[`POST ${BASE}/Update`]: { handler: ({ store, body }) => reply(update(store, body)) },
+		[`POST ${BASE}/Update`]: { handler: ({ store, body }) => reply(updateOpportunity(store, body)) },
 		[`POST ${BASE}/GetOpportunitiesOfLead`]: { optionalBody: true, handler: ({ store, body, query }) => reply(ofLead(store, body, query)) },
 		[`GET ${BASE}/GetOpportunityTypes`]: {
 			handler: ({ store }) => reply(store.opportunityTypes.map(({ Code, Name }) => ({ Code, Name, DisplayName: Name }))),

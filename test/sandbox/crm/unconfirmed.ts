@@ -138,6 +138,13 @@ export const BULK_ACTIVITY_ROW = {
 };
 
 /**
+ * Bulk Update Opportunities' answer, which its page (bulk-update-opportunities) does not show:
+ * taken to be like the bulk lead calls', one row per opportunity in the order sent, `RowNumber`
+ * from 1, `OpportunityId` when updated, `ExceptionType` with `ExceptionMessage` when refused.
+ */
+export const BULK_OPPORTUNITY_ROW_FIELDS = ['RowNumber', 'OpportunityId', 'AffectedRows'] as const;
+
+/**
  * Number ↔ name of webhook events. Create/Update take the number, Retrieve the name; the
  * pairing of the two lists is inferred from their order and wording.
  */

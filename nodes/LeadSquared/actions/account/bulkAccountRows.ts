@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { atItem } from '../../transport/atItem';
+import { bulkRowResults } from '../../helpers/bulkRows';
 
 /**
  * How Company/Bulk/CreateOrUpdate answers, which its page (create-or-update-accounts-in-bulk) does
@@ -19,29 +18,18 @@ export const BULK_ACCOUNT_ROWS = {
 	updated: 'CompanyUpdated',
 } as const;
 
-const CALL = 'Create or Update Accounts in Bulk';
-
-function refusal(row: IDataObject): string {
-	const type = row.ExceptionType ? ` (${String(row.ExceptionType)})` : '';
-	const reason = String(row.ExceptionMessage ?? row.ErrorMessage ?? row.Message ?? '');
-	return `LeadSquared refused this account in its ${CALL} call${type}${reason ? `: ${reason}` : ''}`;
-}
-
 /** Each account's result from one answer, in the order sent: its ID and whether it was created or updated, or why not. */
 export function bulkAccountResults(this: IExecuteFunctions, answer: unknown, itemIndexes: number[]): Array<IDataObject | Error> {
-	const rows = Array.isArray(answer) ? (answer as IDataObject[]) : [];
-	const byNumber = new Map(rows.map((row) => [Number(row[BULK_ACCOUNT_ROWS.rowNumber]), row]));
-	return itemIndexes.map((itemIndex, position) => {
-		const row = byNumber.get(position + BULK_ACCOUNT_ROWS.firstRow);
-		const accountId = row?.[BULK_ACCOUNT_ROWS.accountId];
-		if (row && typeof accountId === 'string' && accountId) {
+	return bulkRowResults.call(this, answer, itemIndexes, {
+		call: 'Create or Update Accounts in Bulk',
+		record: 'account',
+		rowNumber: BULK_ACCOUNT_ROWS.rowNumber,
+		firstRow: BULK_ACCOUNT_ROWS.firstRow,
+		source: 'BULK_ACCOUNT_ROWS (actions/account/bulkAccountRows.ts, as a live probe found; the page shows no answer)',
+		written: (row) => {
+			const accountId = row[BULK_ACCOUNT_ROWS.accountId];
+			if (typeof accountId !== 'string' || !accountId) return undefined;
 			return { accountId, created: row[BULK_ACCOUNT_ROWS.created] === true, updated: row[BULK_ACCOUNT_ROWS.updated] === true };
-		}
-		if (row) return new NodeOperationError(this.getNode(), atItem(refusal(row), itemIndex), { itemIndex });
-		const missing = `LeadSquared's ${CALL} answer has no row for this account (row ${position + BULK_ACCOUNT_ROWS.firstRow} of ${itemIndexes.length}), so whether it was written is unknown`;
-		return new NodeOperationError(this.getNode(), atItem(missing, itemIndex), {
-			itemIndex,
-			description: `The node reads the answer as a list of rows with RowNumber, CompanyId, CompanyCreated and CompanyUpdated (BULK_ACCOUNT_ROWS in actions/account/bulkAccountRows.ts, as a live probe found; the page shows no answer). It got: ${JSON.stringify(answer).slice(0, 200)}`,
-		});
+		},
 	});
 }

@@ -20,7 +20,8 @@ export const BULK_ACTIVITY_ROWS = { list: 'Response', rowNumber: 'RowNumber', fi
 const RE_RUN = 'Posting an activity again writes it again, so the node did not resend it: look at the lead’s activities (Activity → Get Many, filtered by this type) before you run this item again.';
 
 const ACTIVITY_ROWS: BulkRows = {
-	noun: 'activity',
+	call: BULK_ACTIVITY_CALL,
+	record: 'activity',
 	rowNumber: BULK_ACTIVITY_ROWS.rowNumber,
 	firstRow: BULK_ACTIVITY_ROWS.firstRow,
 	written: (row) => {
@@ -28,13 +29,14 @@ const ACTIVITY_ROWS: BulkRows = {
 		if (row[BULK_ACTIVITY_ROWS.created] === false || typeof activityId !== 'string' || !activityId) return undefined;
 		return { activityId };
 	},
-	noRowDetails: `The rows of this answer past ProspectActivityId are not on LeadSquared's page; the node reads them as BULK_ACTIVITY_ROWS (actions/activity/bulkActivityRows.ts) says. ${RE_RUN}`,
+	source: 'BULK_ACTIVITY_ROWS (actions/activity/bulkActivityRows.ts; the page shows rows only up to ProspectActivityId)',
+	unknownAdvice: RE_RUN,
 };
 
 /** Each activity's ID from a bulk answer, in the order sent, or why LeadSquared refused it, or that whether it was written is unknown. */
 export function bulkActivityResults(this: IExecuteFunctions, answer: unknown, itemIndexes: number[]): Array<IDataObject | Error> {
 	const rows = answer && typeof answer === 'object' ? (answer as IDataObject)[BULK_ACTIVITY_ROWS.list] : undefined;
-	return bulkRowResults.call(this, rows, itemIndexes, BULK_ACTIVITY_CALL, ACTIVITY_ROWS);
+	return bulkRowResults.call(this, rows, itemIndexes, ACTIVITY_ROWS);
 }
 
 /**

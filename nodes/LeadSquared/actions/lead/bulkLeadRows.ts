@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { BulkRows } from '../../helpers/bulkRows';
 import { bulkRowResults } from '../../helpers/bulkRows';
 
 /**
@@ -13,20 +12,18 @@ export const BULK_LEAD_ROWS = { rowNumber: 'RowNumber', firstRow: 1, leadId: 'Le
 
 const flag = (value: unknown) => (typeof value === 'boolean' ? value : null);
 
-const LEAD_ROWS: BulkRows = {
-	noun: 'lead',
-	rowNumber: BULK_LEAD_ROWS.rowNumber,
-	firstRow: BULK_LEAD_ROWS.firstRow,
-	written: (row) => {
-		const leadId = row[BULK_LEAD_ROWS.leadId];
-		if (typeof leadId !== 'string' || !leadId) return undefined;
-		return { leadId, created: flag(row[BULK_LEAD_ROWS.created]), updated: flag(row[BULK_LEAD_ROWS.updated]), affectedRows: row.AffectedRows ?? null };
-	},
-	noRowDetails:
-		'The rows of a bulk answer are not on LeadSquared\'s pages; the node reads them as BULK_LEAD_ROWS (actions/lead/bulkLeadRows.ts) says. Send One Call per Item avoids the bulk call.',
-};
-
 /** Each lead's own result from a bulk answer, in the order sent: its ID and whether it was created or updated, or why it failed. */
 export function bulkLeadResults(this: IExecuteFunctions, answer: unknown, itemIndexes: number[], call: string): Array<IDataObject | Error> {
-	return bulkRowResults.call(this, answer, itemIndexes, call, LEAD_ROWS);
+	return bulkRowResults.call(this, answer, itemIndexes, {
+		call,
+		record: 'lead',
+		rowNumber: BULK_LEAD_ROWS.rowNumber,
+		firstRow: BULK_LEAD_ROWS.firstRow,
+		source: 'BULK_LEAD_ROWS (actions/lead/bulkLeadRows.ts)',
+		written: (row) => {
+			const leadId = row[BULK_LEAD_ROWS.leadId];
+			if (typeof leadId !== 'string' || !leadId) return undefined;
+			return { leadId, created: flag(row[BULK_LEAD_ROWS.created]), updated: flag(row[BULK_LEAD_ROWS.updated]), affectedRows: row.AffectedRows ?? null };
+		},
+	});
 }

@@ -82,6 +82,12 @@ async function send(this: IExecuteFunctions, task: NewTask, itemIndex: number): 
 	};
 }
 
+/**
+ * One call per item, never Task.svc/Bulk/Create (page create-tasks-in-bulk): that page gives each
+ * task's outcome only to a StatusWebhookURL and a Request History report, no per-task IDs in its
+ * answer, so a batch could neither pair items with their tasks nor, after a lost answer, tell
+ * which tasks exist (a create is not safe to send again). README: Task → Create, "Not in bulk".
+ */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, { prepare, send });
 }
