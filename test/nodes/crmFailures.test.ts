@@ -45,7 +45,9 @@ describe.each([...CRM_CASES, ...RECORD_CASES])('$name', (crm) => {
 			expect(byItem(index).every((item) => item.json.error === undefined)).toBe(true);
 		}
 		if (crm.bulkPath) {
-			expect(sandbox().requestsTo(crm.bulkPath, crm.method).map((call) => (call.body as unknown[]).length)).toEqual([2]);
+			// A bulk body is the list of records, or (Update Leads in Bulk v2) an object holding it in LeadPropertiesList.
+			const records = (body: unknown) => (Array.isArray(body) ? body : (body as { LeadPropertiesList: unknown[] }).LeadPropertiesList);
+			expect(sandbox().requestsTo(crm.bulkPath, crm.method).map((call) => records(call.body).length)).toEqual([2]);
 		} else {
 			expect(calls(crm)).toHaveLength(2);
 		}
