@@ -45,7 +45,9 @@ describe.each([...CRM_CASES, ...RECORD_CASES])('$name', (crm) => {
 			expect(byItem(index).every((item) => item.json.error === undefined)).toBe(true);
 		}
 		if (crm.bulkPath) {
-			const rows = crm.bulkRows ?? ((body: unknown) => body as unknown[]);
+			// A bulk body is the list of records, or (Update Leads in Bulk v2) an object holding it in LeadPropertiesList.
+			const records = (body: unknown) => (Array.isArray(body) ? body : (body as { LeadPropertiesList: unknown[] }).LeadPropertiesList);
+			const rows = crm.bulkRows ?? records;
 			expect(sandbox().requestsTo(crm.bulkPath, crm.method).map((call) => rows(call.body).length)).toEqual([2]);
 		} else {
 			expect(calls(crm)).toHaveLength(2);

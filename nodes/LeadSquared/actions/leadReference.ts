@@ -28,12 +28,8 @@ export function readLeadReference(input: ItemInput, field = 'Lead'): LeadReferen
 	return { by, value: by === 'phone' ? phoneForLookup(value) : value };
 }
 
-/** The lead itself, or undefined when LeadSquared has none (it answers []). */
-export async function findLead(
-	this: IExecuteFunctions,
-	lead: LeadReference,
-	itemIndex: number,
-): Promise<IDataObject | undefined> {
+/** Every lead LeadSquared finds by the reference (it answers [] for none). */
+export async function findLeads(this: IExecuteFunctions, lead: LeadReference, itemIndex: number): Promise<IDataObject[]> {
 	const lookup = LOOKUPS[lead.by];
 	const found = await leadSquaredRequest.call(this, {
 		host: 'api',
@@ -44,7 +40,12 @@ export async function findLead(
 		itemIndex,
 		unconfirmed: lookup.unconfirmed,
 	});
-	return Array.isArray(found) && found[0] && typeof found[0] === 'object' ? (found[0] as IDataObject) : undefined;
+	return Array.isArray(found) ? (found as unknown[]).filter((entry): entry is IDataObject => Boolean(entry) && typeof entry === 'object') : [];
+}
+
+/** The lead itself, or undefined when LeadSquared has none. */
+export async function findLead(this: IExecuteFunctions, lead: LeadReference, itemIndex: number): Promise<IDataObject | undefined> {
+	return (await findLeads.call(this, lead, itemIndex))[0];
 }
 
 export function leadNotFound(this: IExecuteFunctions, lead: LeadReference, itemIndex: number): Error {

@@ -20,6 +20,10 @@ export const ENDPOINTS = {
 	leadUpdate: '/v2/LeadManagement.svc/Lead.Update',
 	leadCreateOrUpdate: '/v2/LeadManagement.svc/Lead.CreateOrUpdate',
 	leadBulkCreateOrUpdate: '/v2/LeadManagement.svc/Lead/Bulk/CreateOrUpdate',
+	/** Page create-leads-in-bulk (≤ 50 a call). */
+	leadBulkCreate: '/v2/LeadManagement.svc/Lead/Bulk/Create',
+	/** Unconfirmed: page update-lead-in-bulk-v2 shows no URL in text; public client code uses this one (≤ 25 a call). Users can override it. */
+	leadBulkUpdate: '/v2/LeadManagement.svc/Lead/Bulk/UpdateV2',
 	/** Unconfirmed (no readable page); LeadSquared's own PHP library uses it, with `id`. */
 	leadById: '/v2/LeadManagement.svc/Leads.GetById',
 	leadByEmail: '/v2/LeadManagement.svc/Leads.GetByEmailaddress',

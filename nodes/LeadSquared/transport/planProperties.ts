@@ -70,7 +70,7 @@ export const planProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether to replace the path of a lookup LeadSquared's pages do not show. Only needed when an error says LeadSquared did not accept one of them.",
+			"Whether to replace the path of a call LeadSquared's pages do not show. Only needed when an error says LeadSquared did not accept one of them.",
 	},
 	...Object.values(CREDENTIAL_PATHS).map(
 		({ field, displayName, endpoint }): INodeProperties => ({

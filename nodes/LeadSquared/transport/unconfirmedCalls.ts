@@ -20,6 +20,7 @@ export const CREDENTIAL_PATHS = {
 	leadQuickSearch: { field: 'leadQuickSearchPath', displayName: 'Lead Quick Search Path', endpoint: ENDPOINTS.leadQuickSearch },
 	activityTypes: { field: 'activityTypesPath', displayName: 'Activity Types Path', endpoint: ENDPOINTS.activityTypes },
 	opportunityTypes: { field: 'opportunityTypesPath', displayName: 'Opportunity Types Path', endpoint: ENDPOINTS.opportunityTypes },
+	leadBulkUpdate: { field: 'leadBulkUpdatePath', displayName: 'Update Leads in Bulk Path', endpoint: ENDPOINTS.leadBulkUpdate },
 } as const;
 
 export type CredentialPath = keyof typeof CREDENTIAL_PATHS;
@@ -42,6 +43,7 @@ export const UNCONFIRMED_CALLS = {
 	leadQuickSearch: { what: 'the lead quick search', overrideIn: inCredential('leadQuickSearch') },
 	activityTypes: { what: 'the list of activity types', overrideIn: inCredential('activityTypes') },
 	opportunityTypes: { what: 'the list of opportunity types', overrideIn: inCredential('opportunityTypes') },
+	leadBulkUpdate: { what: 'Update Leads in Bulk v2', overrideIn: inCredential('leadBulkUpdate') },
 	captureMetrics: { what: 'the capture metrics call', overrideIn: inOptions('captureMetrics') },
 	noteCreate: { what: 'the note', overrideIn: inOptions('noteCreate') },
 	opportunityCapture: { what: 'the opportunity capture', overrideIn: inOptions('opportunityCapture') },

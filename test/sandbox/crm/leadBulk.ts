@@ -2,6 +2,7 @@ import type { Json } from './common';
 import { invalidInput, reply } from './common';
 import type { LeadInput } from './leadWrites';
 import { createLead, createOrUpdateLead, parseLeadPairs } from './leadWrites';
+import { leadBulkUpdateRoutes } from './leadBulkUpdate';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead, CrmStore } from './store';
 
@@ -48,5 +49,6 @@ export function leadBulkRoutes(): CrmRoutes {
 			bulk: true,
 			handler: ({ store, body }) => reply(bulkWrite(store, body, BULK_LEAD_MAX.createOrUpdate, 'Lead/Bulk/CreateOrUpdate', upsert)),
 		},
+		...leadBulkUpdateRoutes(),
 	};
 }

@@ -102,6 +102,9 @@ export const BULK_CALLS_COUNT_AGAINST_GENERAL_LIMIT = true;
  * code reads them (`{RowNumber, LeadId, LeadCreated, LeadUpdated, AffectedRows}`, and for a lead
  * LeadSquared refused `ExceptionType` with `ExceptionMessage` and no LeadId).
  */
+/** Page update-lead-in-bulk-v2 shows only answers with failures (`Message: "Error"`); what Message says when every lead was updated is a guess. */
+export const BULK_UPDATE_SUCCESS_MESSAGE = 'Success';
+
 export const BULK_LEAD_ROW_FIELDS = ['RowNumber', 'LeadId', 'LeadCreated', 'LeadUpdated', 'AffectedRows'] as const;
 
 /**
