@@ -8,6 +8,7 @@ import { leadBy, PHONE_CALL, SALES_DEAL } from './crmFixtures';
 import { SALES_AND_ACTIVITY_WRITE_CASES } from './crmCasesSales';
 import { LEAD_EXTRA_CASES } from './leadExtraCases';
 import { TELEPHONY_CASES } from './telephonyCases';
+import { USER_AVAILABILITY_CASES } from './userAvailabilityCases';
 import { LIST_CASES } from './listCases';
 
 /**
@@ -268,6 +269,7 @@ export const CRM_CASES: CrmCase[] = [
 	...SALES_AND_ACTIVITY_WRITE_CASES,
 	...LEAD_EXTRA_CASES,
 	...TELEPHONY_CASES,
+	...USER_AVAILABILITY_CASES,
 	...LIST_CASES,
 	...ACCOUNT_CASES,
 ];

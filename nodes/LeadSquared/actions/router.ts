@@ -20,7 +20,7 @@ const resources: Record<string, Record<string, Operation>> = {
 		sendBrowserPush: notification.sendBrowserPush,
 		sendConverse: notification.sendConverse,
 	},
-	telephony: { logCall: telephony.logCall, showAgentPopup: telephony.showAgentPopup },
+	telephony: { logCall: telephony.logCall, showAgentPopup: telephony.showAgentPopup, updateCallActivity: telephony.updateCallActivity },
 	lead: {
 		capture: lead.capture,
 		captureAsync: lead.captureAsync,
@@ -60,7 +60,7 @@ const resources: Record<string, Record<string, Operation>> = {
 		update: opportunity.update,
 	},
 	note: { create: note.create, getAll: note.getAll, update: note.update },
-	user: { get: user.get, getAll: user.getAll },
+	user: { checkIn: user.checkIn, checkOut: user.checkOut, get: user.get, getAll: user.getAll },
 	list: { addLeads: list.addLeads, getLeads: list.getLeads, removeLead: list.removeLead },
 	account: { create: account.create, get: account.get, getAll: account.getAll, update: account.update, upsert: account.upsert },
 };

@@ -8,8 +8,14 @@ export const ENDPOINTS = {
 	converseNotification: '/v2/Converse.svc/SystemNotification.Send',
 	agentPopup: '/v2/Telephony.svc/ShowAgentPopup',
 	logCall: '/v2/Telephony.svc/LogCall',
+	/** Page update-call-recordings-duration-for-phone-call-activities. */
+	callActivityUpdate: '/v2/Telephony.svc/PhoneCallActivity/Update',
 	users: '/v2/UserManagement.svc/Users.Get',
 	userById: '/v2/UserManagement.svc/User/Retrieve/ByUserId',
+	/** Unconfirmed: page check-in-user shows the body and the answer, not the URL; Check-Out's page shows …/User/CheckOut. Users can override it. */
+	userCheckIn: '/v2/UserManagement.svc/User/CheckIn',
+	/** Page check-out-user. */
+	userCheckOut: '/v2/UserManagement.svc/User/CheckOut',
 	leadFields: '/v2/LeadManagement.svc/LeadsMetaData.Get',
 	captureAsync: '/lead/capture',
 	captureStatus: '/lead/status',

@@ -31,6 +31,7 @@ export const OPERATION_URL_OVERRIDES = {
 	noteCreate: 'Note API URL (Override)',
 	opportunityCapture: 'Capture API URL (Override)',
 	converseNotification: 'Converse API URL (Override)',
+	userCheckIn: 'Check-In API URL (Override)',
 } as const;
 
 const inCredential = (path: CredentialPath) =>
@@ -48,6 +49,7 @@ export const UNCONFIRMED_CALLS = {
 	noteCreate: { what: 'the note', overrideIn: inOptions('noteCreate') },
 	opportunityCapture: { what: 'the opportunity capture', overrideIn: inOptions('opportunityCapture') },
 	converseNotification: { what: 'the Converse notification', overrideIn: inOptions('converseNotification') },
+	userCheckIn: { what: 'the check-in', overrideIn: inOptions('userCheckIn') },
 } as const;
 
 export type UnconfirmedCall = keyof typeof UNCONFIRMED_CALLS;

@@ -27,6 +27,21 @@ export interface Activity {
 	ownerId: string;
 	createdOn: number;
 	modifiedOn: number;
+	/** A phone call's recording, as Update Call Recordings/Duration sets it. */
+	recordingUrl?: string;
+}
+
+/** One check-in or check-out of a user (pages check-in-user, check-out-user). */
+export interface CheckInEntry {
+	userId: string;
+	checkIn: boolean;
+	on: number;
+	source: string;
+	location?: string;
+	latitude?: number;
+	longitude?: number;
+	availabilityStatus?: string;
+	otherDetails?: Record<string, unknown>;
 }
 
 export interface Task {
@@ -142,6 +157,9 @@ export class CrmStore {
 	readonly opportunities: Opportunity[] = [];
 
 	readonly notes: Note[] = [];
+
+	/** The users' check-ins and check-outs, oldest first. */
+	readonly checkIns: CheckInEntry[] = [];
 
 	readonly webhooks: WebhookRegistration[] = [];
 

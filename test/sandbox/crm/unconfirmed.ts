@@ -299,3 +299,18 @@ export const SYSTEM_LISTS = [
 	{ name: 'Starred Leads', description: 'List of leads which are Starred by you.', type: 'static' },
 	{ name: 'All Leads', description: 'All leads you have access to', type: 'dynamic' },
 ] as const;
+
+/**
+ * Update Call Recordings/Duration (page update-call-recordings-duration-for-phone-call-activities):
+ * how LeadSquared refuses an activity that is not a phone call activity is not shown. The sandbox
+ * takes the type Log Call posts (LOG_CALL_ACTIVITY_EVENT) as the phone call activities.
+ */
+export const NOT_A_PHONE_CALL_ACTIVITY = { status: 400, type: 'MXInvalidInputException', message: 'Activity is not a phone call activity' };
+
+/**
+ * Check-In User (page check-in-user) shows the body and the answer but, in the text read, not the
+ * URL; Check-Out User's page shows `POST …/UserManagement.svc/User/CheckOut`, so the sandbox
+ * takes its twin. Neither page says what a check-in of a user already checked in (or a check-out of
+ * one checked out) gets: the sandbox accepts it and records it, as the pages' answers carry no state.
+ */
+export const CHECK_IN_PATH = '/v2/UserManagement.svc/User/CheckIn';
