@@ -8,6 +8,10 @@ export const ENDPOINTS = {
 	converseNotification: '/v2/Converse.svc/SystemNotification.Send',
 	agentPopup: '/v2/Telephony.svc/ShowAgentPopup',
 	logCall: '/v2/Telephony.svc/LogCall',
+	/** Page file-upload-to-leads: multipart, on the region's file host (hosts.ts), keys as form fields. */
+	fileUpload: '/File/Upload',
+	/** Page send-an-email-to-a-lead. */
+	sendEmailToLead: '/v2/EmailMarketing.svc/SendEmailToLead',
 	users: '/v2/UserManagement.svc/Users.Get',
 	userById: '/v2/UserManagement.svc/User/Retrieve/ByUserId',
 	leadFields: '/v2/LeadManagement.svc/LeadsMetaData.Get',
