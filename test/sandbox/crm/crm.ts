@@ -10,6 +10,8 @@ import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
 import { salesActivityRoutes } from './salesActivities';
 import { companyRoutes } from './companies';
+import { emailRoutes } from './emails';
+import { fileRoutes } from './files';
 import { opportunitiesByIdRoutes } from './opportunitiesById';
 import type { CrmRoutes } from './routeTypes';
 import type { CrmLead } from './store';
@@ -100,6 +102,8 @@ export class Crm {
 			...companyRoutes(),
 			...telephonyRoutes(),
 			...listRoutes(),
+			...fileRoutes(),
+			...emailRoutes(),
 		};
 		return Object.fromEntries(
 			Object.entries(all).map(([key, route]) => [

@@ -256,3 +256,25 @@ export const SYSTEM_LISTS = [
 	{ name: 'Starred Leads', description: 'List of leads which are Starred by you.', type: 'static' },
 	{ name: 'All Leads', description: 'All leads you have access to', type: 'dynamic' },
 ] as const;
+
+/**
+ * File upload (page file-upload-to-leads): the page says only that the file name comes back in
+ * `uploadedFile`. The rest of the answer is a public client's test double (Status, uploadedFile,
+ * relativeFilePath, s3FilePath, description). The page names no size limit, so the sandbox has none.
+ */
+export const FILE_UPLOAD_REPLY = (uploadedFile: string) => ({
+	Status: 'Success',
+	uploadedFile,
+	relativeFilePath: `https://sandbox-files.example.com/lead-files/${encodeURIComponent(uploadedFile)}`,
+	s3FilePath: `https://sandbox-files.example.com/s3/${encodeURIComponent(uploadedFile)}`,
+	description: null,
+});
+
+/**
+ * SendEmailToLead: the readable copy of its page shows RecipientType LeadEmailAddress (its
+ * example) but not its list of values; the sandbox also takes LeadId, with the lead's ID as
+ * Recipient. Its answer is not readable either: `{Status, Message: {Id}}` here, like other writes.
+ */
+export const EMAIL_RECIPIENT_TYPES = { LeadEmailAddress: 'EmailAddress', LeadId: 'id' } as const;
+
+export const SEND_EMAIL_REPLY = (id: string) => ({ Status: 'Success', Message: { Id: id, Message: 'Email sent successfully' } });
