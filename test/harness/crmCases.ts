@@ -9,6 +9,7 @@ import { SALES_AND_ACTIVITY_WRITE_CASES } from './crmCasesSales';
 import { LEAD_EXTRA_CASES } from './leadExtraCases';
 import { TELEPHONY_CASES } from './telephonyCases';
 import { LIST_CASES } from './listCases';
+import { EMAIL_CASES } from './fileEmailCases';
 
 /**
  * One CRM operation as the failure tests run it: parameters that read the item, an item that
@@ -261,6 +262,7 @@ export const CRM_CASES: CrmCase[] = [
 	...SALES_AND_ACTIVITY_WRITE_CASES,
 	...LEAD_EXTRA_CASES,
 	...TELEPHONY_CASES,
+	...EMAIL_CASES,
 	...LIST_CASES,
 	...ACCOUNT_CASES,
 ];
