@@ -140,7 +140,7 @@ function prepare(this: IExecuteFunctions, input: ItemInput): Upload {
 	const lead = readLeadReference(input);
 	const { name, binary } = readBinary.call(this, input);
 	const fields = readFields(input);
-	const given = input.text('fileName', 'File Name', { maxChars: 255 }, input.collection('options').fileName).trim();
+	const given = input.text('fileName', 'File Name', {}, input.collection('options').fileName).trim();
 	return { lead, binaryPropertyName: name, binary, fileName: given || binary.fileName || 'file', fields };
 }
 
