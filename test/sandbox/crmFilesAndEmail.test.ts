@@ -1,3 +1,4 @@
+import type { Loose } from './crmTestKit';
 import { apiClient, createLead, useCrmSandbox } from './crmTestKit';
 
 const UPLOAD = '/File/Upload';
@@ -21,7 +22,7 @@ describe('sandbox CRM: the file host (File/Upload) and SendEmailToLead', () => {
 		for (const [name, value] of Object.entries({ AccessKey: account().accessKey, SecretKey: account().secretKey, ...fields })) form.append(name, value);
 		if (file) form.append('uploadFiles', new Blob([file], { type: 'text/plain' }), 'hello.txt');
 		const response = await fetch(sandbox().url + UPLOAD, { method: 'POST', body: form, headers });
-		return { status: response.status, body: await response.json() };
+		return { status: response.status, body: (await response.json()) as Loose };
 	}
 
 	it('takes a lead attachment with the keys as form fields and answers the file name in uploadedFile', async () => {
