@@ -16,7 +16,7 @@ const regionOptions = [
 		value,
 		description: `${region.apiHost} and ${region.asyncApiHost}`,
 	})),
-	{ name: 'Custom', value: CUSTOM_REGION, description: 'Enter both API URLs yourself' },
+	{ name: 'Custom', value: CUSTOM_REGION, description: 'Enter the API URLs yourself' },
 ];
 
 export class LeadSquaredApi implements ICredentialType {
@@ -76,6 +76,15 @@ export class LeadSquaredApi implements ICredentialType {
 			placeholder: 'e.g. https://asyncapi-in21.leadsquared.com',
 			displayOptions: { show: { region: [CUSTOM_REGION] } },
 			description: 'Needed only by the Lead operations (Capture Async, Get Capture Status, Get Capture Metrics)',
+		},
+		{
+			displayName: 'File Upload URL',
+			name: 'fileUploadUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://files-in21.leadsquared.com',
+			displayOptions: { show: { region: [CUSTOM_REGION] } },
+			description: 'Needed only by File → Upload: the files host of your region (without /File/Upload)',
 		},
 		{
 			displayName: 'Async API Key',

@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
 import * as activity from './actions/activity/Activity.resource';
+import * as email from './actions/email/Email.resource';
+import * as file from './actions/file/File.resource';
 import * as lead from './actions/lead/Lead.resource';
 import * as list from './actions/list/List.resource';
 import * as note from './actions/note/Note.resource';
@@ -41,6 +43,8 @@ export class LeadSquared implements INodeType {
 				options: [
 					{ name: 'Account', value: 'account' },
 					{ name: 'Activity', value: 'activity' },
+					{ name: 'Email', value: 'email' },
+					{ name: 'File', value: 'file' },
 					{ name: 'Lead', value: 'lead' },
 					{ name: 'List', value: 'list' },
 					{ name: 'Note', value: 'note' },
@@ -64,6 +68,8 @@ export class LeadSquared implements INodeType {
 			...user.description,
 			...account.description,
 			...list.description,
+			...file.description,
+			...email.description,
 		],
 	};
 

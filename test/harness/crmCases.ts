@@ -10,6 +10,7 @@ import { LEAD_EXTRA_CASES } from './leadExtraCases';
 import { TELEPHONY_CASES } from './telephonyCases';
 import { USER_AVAILABILITY_CASES } from './userAvailabilityCases';
 import { LIST_CASES } from './listCases';
+import { EMAIL_CASES } from './fileEmailCases';
 
 /**
  * One CRM operation as the failure tests run it: parameters that read the item, an item that
@@ -270,6 +271,7 @@ export const CRM_CASES: CrmCase[] = [
 	...LEAD_EXTRA_CASES,
 	...TELEPHONY_CASES,
 	...USER_AVAILABILITY_CASES,
+	...EMAIL_CASES,
 	...LIST_CASES,
 	...ACCOUNT_CASES,
 ];

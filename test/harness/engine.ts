@@ -20,6 +20,8 @@ import { NODE_TYPE, nodeTypes } from './nodeTypes';
 export interface RunNodeOptions {
 	parameters: INodeParameters;
 	items?: IDataObject[];
+	/** Whole input items (with binary data), instead of `items`. */
+	inputItems?: INodeExecutionData[];
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
 	nodeType?: string;
@@ -128,7 +130,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const finished = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
 
-	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const inputItems: INodeExecutionData[] = options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [inputItems] }, source: null }] },
 	});

@@ -13,6 +13,7 @@ import type { RateLimitOptions } from './crm/limits';
 import { CallLimiter, rateLimitExceeded } from './crm/limits';
 import type { WebhookDeleteForm, WebhookEventNumbers } from './crm/unconfirmed';
 import { METHOD_NOT_ALLOWED } from './crm/unconfirmed';
+import type { MultipartBody } from './crm/files';
 import type { DeliveryOptions } from './crm/webhookDelivery';
 import type { SandboxAccount } from './fixtures';
 import { DEMO_ACCOUNT, US_ACCOUNT } from './fixtures';
@@ -78,6 +79,7 @@ interface Route {
 	handler: Handler;
 	bulk?: boolean;
 	optionalBody?: boolean;
+	multipart?: boolean;
 }
 
 const error = (status: number, type: string, message: string): Reply => ({
@@ -193,6 +195,8 @@ export class LeadSquaredSandbox {
 			region: 'custom',
 			apiUrl: this.url,
 			asyncApiUrl: this.url,
+			// The file host (files.leadsquared.com and its regional twins) is served here too.
+			fileUploadUrl: this.url,
 			rateLimitCalls: this.rateLimit.calls,
 			rateLimitWindowSeconds: this.rateLimit.windowMs / 1000,
 			// Without a bulk limit of its own, a bulk call is held only by the ordinary one.
@@ -282,6 +286,7 @@ export class LeadSquaredSandbox {
 					async: false,
 					bulk: route.bulk,
 					optionalBody: route.optionalBody,
+					multipart: route.multipart,
 					handler: ({ account, body, query }) => route.handler({ store: this.crm.storeFor(account), body, query }),
 				},
 			]),
@@ -312,7 +317,8 @@ export class LeadSquaredSandbox {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const rawBody = await readBody(req);
+		const bytes = await readBody(req);
+		const rawBody = bytes.toString('utf8');
 		const parsedUrl = new URL(req.url ?? '/', 'http://sandbox');
 		const method = req.method ?? 'GET';
 		if (parsedUrl.pathname.startsWith('/__sandbox/')) {
@@ -330,6 +336,7 @@ export class LeadSquaredSandbox {
 			body: undefined,
 			accessKey: headers['x-lsq-accesskey'] ?? parsedUrl.searchParams.get('accessKey') ?? undefined,
 		};
+		if (this.routeAt(method, record.path)?.multipart) await readForm(record, bytes);
 		this.requests.push(record);
 
 		const { failure, latencyMs } = this.faults.pick(method, record.path);
@@ -374,7 +381,8 @@ export class LeadSquaredSandbox {
 			return error(404, 'MXAPINotFoundException', `No API at ${record.method} ${record.path}`);
 		}
 
-		const secretKey = record.headers['x-lsq-secretkey'] ?? query.get('secretKey');
+		// The file host (page file-upload-to-leads) takes the keys as form fields only.
+		const secretKey = route.multipart ? formOf(record)?.fields.SecretKey : (record.headers['x-lsq-secretkey'] ?? query.get('secretKey'));
 		const account = this.accounts.find((a) => a.accessKey === record.accessKey && a.secretKey === secretKey);
 		if (!account) return error(401, 'MXUnAuthorizedException', 'Invalid AccessKey or SecretKey');
 		if (account.homeHost) {
@@ -383,7 +391,9 @@ export class LeadSquaredSandbox {
 		if (route.async && record.headers['x-api-key'] !== account.asyncApiKey) {
 			return error(401, 'MXUnAuthorizedException', 'Missing or invalid x-api-key for the Async API');
 		}
-		if (record.method === 'POST' && !(route.optionalBody && record.rawBody.trim() === '')) {
+		if (route.multipart) {
+			if (!formOf(record)) return badRequest('Content-Type must be multipart/form-data');
+		} else if (record.method === 'POST' && !(route.optionalBody && record.rawBody.trim() === '')) {
 			if (!(record.headers['content-type'] ?? '').includes('application/json')) {
 				return badRequest('Content-Type must be application/json');
 			}
@@ -453,10 +463,39 @@ export class LeadSquaredSandbox {
 	}
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
+}
+
+const formOf = (record: RecordedRequest) => (record.body as { multipart?: MultipartBody } | undefined)?.multipart;
+
+/**
+ * A multipart/form-data body, parsed (by the runtime's own parser) into its fields and files; the
+ * keys' account becomes the request's. Another body stays unparsed, for the route to refuse.
+ */
+async function readForm(record: RecordedRequest, bytes: Buffer): Promise<void> {
+	const contentType = record.headers['content-type'] ?? '';
+	if (!contentType.toLowerCase().startsWith('multipart/form-data')) return;
+	let form: FormData;
+	try {
+		form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+	} catch {
+		return;
+	}
+	const multipart: MultipartBody = { fields: {}, files: [] };
+	for (const [field, value] of form.entries()) {
+		if (typeof value === 'string') {
+			multipart.fields[field] = value;
+			continue;
+		}
+		const content = Buffer.from(await value.arrayBuffer());
+		multipart.files.push({ field, fileName: value.name, contentType: value.type, content: content.toString('base64'), size: content.length });
+	}
+	record.body = { multipart };
+	record.rawBody = `(multipart/form-data, ${bytes.length} bytes)`;
+	record.accessKey = multipart.fields.AccessKey;
 }
 
 function send(res: ServerResponse, reply: Reply): void {

@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as account from './account/Account.resource';
 import * as activity from './activity/Activity.resource';
+import * as email from './email/Email.resource';
+import * as file from './file/File.resource';
 import * as lead from './lead/Lead.resource';
 import * as list from './list/List.resource';
 import * as note from './note/Note.resource';
@@ -21,6 +23,8 @@ const resources: Record<string, Record<string, Operation>> = {
 		sendConverse: notification.sendConverse,
 	},
 	telephony: { logCall: telephony.logCall, showAgentPopup: telephony.showAgentPopup, updateCallActivity: telephony.updateCallActivity },
+	file: { upload: file.upload },
+	email: { send: email.send },
 	lead: {
 		capture: lead.capture,
 		captureAsync: lead.captureAsync,

@@ -13,6 +13,7 @@ export type LeadSquaredCredentials = ICredentialDataDecryptedObject & {
 	region?: string;
 	apiUrl?: string;
 	asyncApiUrl?: string;
+	fileUploadUrl?: string;
 	asyncApiKey?: string;
 	/** A key of PLANS, or Custom (also what credentials made before the field get: their figures below apply). */
 	plan?: string;
@@ -26,6 +27,8 @@ export interface Account {
 	id: string;
 	apiBase: string;
 	asyncBase: string;
+	/** The host of File → Upload (files.leadsquared.com and its regional twins). */
+	filesBase: string;
 	asyncApiKey: string;
 	limit: RateLimit;
 	/**
@@ -77,6 +80,7 @@ export function accountFrom(credentials: LeadSquaredCredentials): Account {
 		id: sha256(`${apiBase}\n${accessKey}`).slice(0, 16),
 		apiBase,
 		asyncBase: baseUrlFor(credentials, 'async'),
+		filesBase: baseUrlFor(credentials, 'files'),
 		asyncApiKey: String(credentials.asyncApiKey ?? '').trim(),
 		...limitsOf(credentials),
 		pathOverrides: pathOverridesOf(credentials),

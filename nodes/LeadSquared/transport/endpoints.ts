@@ -10,6 +10,10 @@ export const ENDPOINTS = {
 	logCall: '/v2/Telephony.svc/LogCall',
 	/** Page update-call-recordings-duration-for-phone-call-activities. */
 	callActivityUpdate: '/v2/Telephony.svc/PhoneCallActivity/Update',
+	/** Page file-upload-to-leads: multipart, on the region's file host (hosts.ts), keys as form fields. */
+	fileUpload: '/File/Upload',
+	/** Page send-an-email-to-a-lead. */
+	sendEmailToLead: '/v2/EmailMarketing.svc/SendEmailToLead',
 	users: '/v2/UserManagement.svc/Users.Get',
 	userById: '/v2/UserManagement.svc/User/Retrieve/ByUserId',
 	/** Unconfirmed: page check-in-user shows the body and the answer, not the URL; Check-Out's page shows …/User/CheckOut. Users can override it. */

@@ -6,6 +6,7 @@ import type { Account } from './account';
 import { perWindow, redact } from './account';
 import { isDailyQuotaExhausted, isDecision, namedRateLimit } from './answerKinds';
 import type { RateLimit } from './governorTypes';
+import type { ApiHostKind } from './hosts';
 import type { Failure } from './retryPolicy';
 import { notRetriedReason, RATE_LIMIT_PATIENCE_WINDOWS } from './retryPolicy';
 import type { UnconfirmedCall } from './unconfirmedCalls';
@@ -19,7 +20,7 @@ export type Answer =
 export interface FailedCall {
 	method: string;
 	url: string;
-	host: 'api' | 'async';
+	host: ApiHostKind;
 	replaySafe: boolean;
 	itemIndex?: number;
 	/** The call's path is on no readable LeadSquared page. */
@@ -28,7 +29,12 @@ export interface FailedCall {
 	overridden?: boolean;
 	/** The limit the account's governor kept to. */
 	limit?: RateLimit;
+	/** What the call assumes beyond LeadSquared's page, named when LeadSquared refuses or fails the call. */
+	assumption?: string;
 }
+
+/** Answers that may be LeadSquared refusing the call's assumption (not the keys, not the rate). */
+const mayRefuseAssumption = (answer: Answer) => answer.kind === 'http' && answer.status >= 400 && ![401, 429].includes(answer.status);
 
 const HTML_TITLE = /<title[^>]*>([^<]*)<\/title>/i;
 
@@ -155,6 +161,7 @@ export function callError(
 	const { pathname } = new URL(call.url);
 	const notes = [
 		advice,
+		call.assumption && mayRefuseAssumption(answer) ? call.assumption : undefined,
 		failure ? notRetriedReason(failure, call.replaySafe) : undefined,
 		retries > 0 && failure !== 'rateLimited' ? `Tried ${retries + 1} times.` : undefined,
 		`Request: ${call.method} ${pathname}`,

@@ -39,11 +39,15 @@ export interface LeadSquaredCall {
 	url?: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** A multipart/form-data body (File → Upload), sent instead of a JSON one. */
+	form?: FormData;
 	/** True when LeadSquared may receive this call twice without harm (reads, upserts). */
 	replaySafe: boolean;
 	itemIndex?: number;
 	/** A call of LeadSquared's bulk APIs, paced by the account's bulk limit. */
 	bulk?: boolean;
+	/** What the call assumes beyond LeadSquared's page, named in the error when LeadSquared refuses or fails it. */
+	assumption?: string;
 	/** The call's path is on no readable LeadSquared page (a 404 or 405 then names the assumption). */
 	unconfirmed?: UnconfirmedCall;
 }
@@ -59,9 +63,8 @@ export function assertAccountReaches(
 	host: ApiHostKind,
 	options: { itemIndex?: number; ownUrl?: boolean } = {},
 ): void {
-	const base = host === 'api' ? account.apiBase : account.asyncBase;
 	const missing =
-		(!options.ownUrl && !isHttpUrl(base) && `valid ${host === 'api' ? 'API URL' : 'Async API URL'} (Region is Custom)`) ||
+		(!options.ownUrl && !isHttpUrl(baseOf(account, host)) && `valid ${HOST_FIELD[host]} (Region is Custom)`) ||
 		(host === 'async' && !account.asyncApiKey && 'Async API Key (x-api-key)');
 	if (missing) {
 		throw new NodeOperationError(
@@ -74,6 +77,11 @@ export function assertAccountReaches(
 		);
 	}
 }
+
+const HOST_FIELD: Record<ApiHostKind, string> = { api: 'API URL', async: 'Async API URL', files: 'File Upload URL' };
+
+const baseOf = (account: Account, host: ApiHostKind) =>
+	({ api: account.apiBase, async: account.asyncBase, files: account.filesBase })[host];
 
 export function isHttpUrl(value: string): boolean {
 	try {
@@ -94,7 +102,8 @@ async function send(
 			method: call.method,
 			url,
 			qs: call.qs,
-			body: call.body,
+			// n8n passes a FormData on to its HTTP client, which writes the multipart body and its boundary.
+			body: (call.form as unknown as IDataObject | undefined) ?? call.body,
 			headers: call.host === 'async' ? { 'x-api-key': account.asyncApiKey } : {},
 			json: true,
 			timeout: REQUEST_TIMEOUT_MS,
@@ -169,7 +178,7 @@ export async function leadSquaredRequest(this: RequestContext, call: LeadSquared
 	const account = await getAccount.call(this);
 	assertAccountReaches.call(this, account, call.host, { itemIndex: call.itemIndex, ownUrl: Boolean(call.url) });
 	const ownPath = credentialPath.call(this, account, call);
-	const url = call.url ?? `${call.host === 'api' ? account.apiBase : account.asyncBase}${ownPath ?? call.endpoint}`;
+	const url = call.url ?? `${baseOf(account, call.host)}${ownPath ?? call.endpoint}`;
 	const budget = budgetFor(account, call.bulk === true);
 
 	for (let retries = 0; ; retries++) {

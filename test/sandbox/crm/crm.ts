@@ -11,6 +11,8 @@ import { noteRoutes } from './notes';
 import { opportunityRoutes } from './opportunities';
 import { salesActivityRoutes } from './salesActivities';
 import { companyRoutes } from './companies';
+import { emailRoutes } from './emails';
+import { fileRoutes } from './files';
 import { opportunitiesByIdRoutes } from './opportunitiesById';
 import { opportunityBulkRoutes } from './opportunityBulk';
 import type { CrmRoutes } from './routeTypes';
@@ -104,6 +106,8 @@ export class Crm {
 			...companyRoutes(),
 			...telephonyRoutes(),
 			...listRoutes(),
+			...fileRoutes(),
+			...emailRoutes(),
 		};
 		return Object.fromEntries(
 			Object.entries(all).map(([key, route]) => [

@@ -13,6 +13,8 @@ export interface CrmRoute {
 	bulk?: boolean;
 	/** A POST whose JSON body may be left out. */
 	optionalBody?: boolean;
+	/** A multipart/form-data POST whose keys are form fields (AccessKey, SecretKey), like the file host's. */
+	multipart?: boolean;
 }
 
 /** Keyed "METHOD /path", like the server's own routes. */

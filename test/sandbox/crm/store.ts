@@ -84,6 +84,24 @@ export interface Note {
 	createdOn: number;
 }
 
+/** A file the file host took (page file-upload-to-leads). */
+export interface StoredFile {
+	uploadedFile: string;
+	fileName: string;
+	contentType: string;
+	/** The file's bytes, base64. */
+	content: string;
+	size: number;
+	fields: Record<string, string>;
+}
+
+/** An e-mail SendEmailToLead accepted (page send-an-email-to-a-lead). */
+export interface SentEmail {
+	id: string;
+	leadId: string;
+	request: Record<string, unknown>;
+}
+
 export interface CustomHeader {
 	Key: string;
 	Value: string;
@@ -162,6 +180,10 @@ export class CrmStore {
 	readonly checkIns: CheckInEntry[] = [];
 
 	readonly webhooks: WebhookRegistration[] = [];
+
+	readonly files: StoredFile[] = [];
+
+	readonly emails: SentEmail[] = [];
 
 	/** Which form of Webhook.svc/Delete the account takes (see WEBHOOK_DELETE_PATH). */
 	webhookDeleteForm: WebhookDeleteForm = DEFAULT_WEBHOOK_DELETE_FORM;

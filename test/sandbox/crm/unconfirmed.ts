@@ -314,3 +314,25 @@ export const NOT_A_PHONE_CALL_ACTIVITY = { status: 400, type: 'MXInvalidInputExc
  * one checked out) gets: the sandbox accepts it and records it, as the pages' answers carry no state.
  */
 export const CHECK_IN_PATH = '/v2/UserManagement.svc/User/CheckIn';
+
+/**
+ * File upload (page file-upload-to-leads): the page says only that the file name comes back in
+ * `uploadedFile`. The rest of the answer is a public client's test double (Status, uploadedFile,
+ * relativeFilePath, s3FilePath, description). The page names no size limit, so the sandbox has none.
+ */
+export const FILE_UPLOAD_REPLY = (uploadedFile: string) => ({
+	Status: 'Success',
+	uploadedFile,
+	relativeFilePath: `https://sandbox-files.example.com/lead-files/${encodeURIComponent(uploadedFile)}`,
+	s3FilePath: `https://sandbox-files.example.com/s3/${encodeURIComponent(uploadedFile)}`,
+	description: null,
+});
+
+/**
+ * SendEmailToLead: the readable copy of its page shows RecipientType LeadEmailAddress (its
+ * example) but not its list of values; the sandbox also takes LeadId, with the lead's ID as
+ * Recipient. Its answer is not readable either: `{Status, Message: {Id}}` here, like other writes.
+ */
+export const EMAIL_RECIPIENT_TYPES = { LeadEmailAddress: 'EmailAddress', LeadId: 'id' } as const;
+
+export const SEND_EMAIL_REPLY = (id: string) => ({ Status: 'Success', Message: { Id: id, Message: 'Email sent successfully' } });
