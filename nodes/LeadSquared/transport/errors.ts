@@ -181,15 +181,6 @@ export function callError(
 	});
 	// NodeApiError swaps a message naming ECONNRESET & co. for a generic one; keep ours, which says more.
 	error.message = redact(message, account);
-	if (failure) error.context[FAILURE_KIND] = failure;
 	return failure && notRetriedReason(failure, call.replaySafe) ? markOutcomeUnknown(error) : error;
 }
 
-/** Where a failed call's error keeps how it failed (a `Failure` of retryPolicy.ts), for `failureOfError`. */
-const FAILURE_KIND = 'leadSquaredFailure';
-
-/** How a call that threw failed: a 429, a 5xx or a connection that gave no answer…, or undefined for LeadSquared's refusals and other errors. */
-export function failureOfError(error: unknown): Failure | undefined {
-	const context = (error as { context?: IDataObject } | undefined)?.context;
-	return (context?.[FAILURE_KIND] as Failure | undefined) ?? undefined;
-}

@@ -46,11 +46,6 @@ export function connectionFailure(code: string | undefined): Failure {
 	return code !== undefined && NEVER_CONNECTED.has(code) ? 'notSent' : 'noAnswer';
 }
 
-/** Whether LeadSquared may have acted on a call whose answer did not come (a 5xx that was no decision, or a dropped connection or timeout). */
-export function answerMayBeLost(failure: Failure | undefined): boolean {
-	return failure === 'serverError' || failure === 'noAnswer';
-}
-
 /** Explains a 5xx or dropped call that was not repeated. */
 export function notRetriedReason(failure: Failure, replaySafe: boolean): string | undefined {
 	if (replaySafe || failure === 'rateLimited' || failure === 'dailyQuota' || failure === 'notSent') return undefined;

@@ -4,8 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { settle } from '../../helpers/perItem';
 import { phoneForLookup } from '../../helpers/phoneNumber';
 import { atItem } from '../../transport/atItem';
-import { failureOfError } from '../../transport/errors';
-import { answerMayBeLost } from '../../transport/retryPolicy';
+import { outcomeUnknown } from '../../transport/errors';
 import type { LeadReference } from '../leadReference';
 import { findLeads } from '../leadReference';
 import type { LeadCapture } from './leadFields';
@@ -90,7 +89,7 @@ export async function createRecovering(
 			sent.forEach((row, k) => (results[row] = answer.value[k]));
 			break;
 		}
-		if (!answerMayBeLost(failureOfError(answer.error))) {
+		if (!outcomeUnknown(answer.error)) {
 			sent.forEach((row) => (results[row] = answer.error));
 			break;
 		}
