@@ -42,7 +42,8 @@ export function whoseRefusal(outcome: CallOutcome, bulk: RateLimit, ordinary: Ra
 	return outcome.refusedUnder.calls >= ordinary.calls ? 'ordinary' : 'unclear';
 }
 
-function bulkAndOrdinary(bulk: RateGovernor, ordinary: RateGovernor): Budget {
+/** A bulk call: paced by the bulk governor inside a slot of the ordinary one (exported for the simulation). */
+export function bulkAndOrdinary(bulk: RateGovernor, ordinary: RateGovernor): Budget {
 	return {
 		get limit() {
 			return bulk.limit;
