@@ -1,6 +1,7 @@
 import { AccountLimit } from './accountLimit';
 import type { CallOutcome, Clock, RateLimit } from './governorTypes';
 import { realClock } from './governorTypes';
+import type { Pause } from './governorTuning';
 import { TUNING } from './governorTuning';
 
 interface Ticket {
@@ -25,9 +26,11 @@ interface Waiter {
  *   its allowance; each one LeadSquared accepts raises the allowance by one, and the next
  *   probe follows shortly;
  * - a 429 means LeadSquared's window is full: what the instance holds there is its share, and
- *   the others hold the rest. An instance holding more than the others gives half the difference
- *   back and stays out of it for a while, so busy instances end with equal shares. Probes then
- *   pause, longer after each refusal, shorter for an instance that holds less than the others;
+ *   the others hold the rest. An instance holding two or more calls more than the others gives
+ *   half the difference back and stays out of it for a while, so busy instances end within one
+ *   call of equal shares. Probes then pause, longer after each refusal, shorter for an instance
+ *   that holds less than the others. The pauses are counted in calls at the limit, so on a small
+ *   limit (bulk, 5 per 5 s) refused probes stay a small share of the calls;
  * - the limit itself is the credential's until LeadSquared shows another (AccountLimit).
  * A refused call was not processed by LeadSquared, so it is always sent again: the governor keeps
  * it first in line until LeadSquared accepts it or `patienceMs` has passed. Waiting calls are
@@ -49,7 +52,6 @@ export class RateGovernor {
 	/** Refusals lately: each makes the next pause before a probe twice as long, each accepted probe undoes one. */
 	private refusals = 0;
 
-	/** Whether this instance ever found another one using the account (it then leaves courtesy gaps). */
 	private sawOthers = false;
 
 	private nextProbeAt = 0;
@@ -143,14 +145,15 @@ export class RateGovernor {
 		this.allowance = Math.min(this.limit.calls, this.allowance + 1);
 		// Room for one call may be a moment's gap in another instance's calls: the pauses shrink a step per accepted probe.
 		this.refusals = Math.max(0, this.refusals - 1);
-		this.nextProbeAt = now + this.limit.windowMs * TUNING.rampPace;
+		this.nextProbeAt = now + (this.limit.windowMs * TUNING.rampCalls) / this.limit.calls;
 	}
 
 	/**
 	 * LeadSquared's window is full: ours are what we hold there, the others' the rest. A probe
 	 * refused means no room to grow; a call within our share refused means someone took part of
-	 * it. Either way the allowance becomes what we hold, and one that holds more than the others
-	 * gives half the difference back. When LeadSquared names its limit, that limit applies first;
+	 * it. Either way the allowance becomes what we hold, and one that holds two or more calls more
+	 * than the others gives half the difference back. When LeadSquared names its limit, that limit applies
+	 * first;
 	 * if our own calls fill it, nobody else is there and nothing is given back.
 	 */
 	private refusedAt(now: number, ticket: Ticket, named?: RateLimit): void {
@@ -164,25 +167,27 @@ export class RateGovernor {
 		const others = this.limit.calls - held;
 		if (others <= 0) {
 			this.allowance = Math.max(1, Math.min(this.allowance, this.limit.calls));
-			this.nextProbeAt = now + this.cooldownMs();
+			this.nextProbeAt = now + this.pauseMs(TUNING.alonePause);
 			return;
 		}
 		this.sawOthers = true;
-		const givesBack = held > others;
-		const keep = givesBack ? held - Math.max(1, Math.floor((held - others) / 2)) : held;
-		this.allowance = Math.max(1, Math.min(this.allowance, keep));
-		this.nextProbeAt = now + (givesBack ? this.limit.windowMs * TUNING.stayOut : this.cooldownMs());
+		// Within one call of an even split is as even as whole calls allow: giving that call back would only swap the roles.
+		const excess = held - others;
+		const givesBack = excess >= 2;
+		this.allowance = Math.max(1, Math.min(this.allowance, givesBack ? held - Math.floor(excess / 2) : held));
+		const pause = this.pauseMs(held + 1 < others ? TUNING.poorPause : held > others ? TUNING.richerPause : TUNING.evenPause);
+		this.nextProbeAt = now + (givesBack ? Math.max(pause, this.limit.windowMs * TUNING.stayOut) : pause);
 		if (!probe) {
 			const oneCallMs = this.limit.windowMs / this.limit.calls;
 			this.holdUntil = now + oneCallMs * TUNING.holdCalls * (0.5 + this.clock.random());
 		}
 	}
 
-	private cooldownMs(): number {
-		const holdsLess = 2 * this.allowance < this.limit.calls - 1;
-		const cap = holdsLess ? TUNING.poorCooldownCap : TUNING.cooldownCap;
-		const factor = Math.min(cap, TUNING.cooldown * 2 ** Math.max(0, this.refusals - 1));
-		return this.limit.windowMs * factor * (0.75 + this.clock.random() / 2);
+	/** The pause before the next probe: `first` after one refusal, twice as long after each further one, up to `cap` (jittered). */
+	private pauseMs({ first, cap }: Pause): number {
+		const callsMs = (calls: number) => (this.limit.windowMs * calls) / this.limit.calls;
+		const pause = Math.min(callsMs(cap), callsMs(first) * 2 ** Math.max(0, this.refusals - 1));
+		return pause * (0.75 + this.clock.random() / 2);
 	}
 
 	private startingAllowance(): number {
