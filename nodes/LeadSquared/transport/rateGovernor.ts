@@ -151,10 +151,9 @@ export class RateGovernor {
 	/**
 	 * LeadSquared's window is full: ours are what we hold there, the others' the rest. A probe
 	 * refused means no room to grow; a call within our share refused means someone took part of
-	 * it. Either way the allowance becomes what we hold, and one that holds two or more calls more
-	 * than the others gives half the difference back. When LeadSquared names its limit, that limit applies
-	 * first;
-	 * if our own calls fill it, nobody else is there and nothing is given back.
+	 * it. Either way the allowance becomes what we hold, less half the difference when we hold two
+	 * or more calls more than the others. A limit LeadSquared names applies first; if our own
+	 * calls fill it, nobody else is there and nothing is given back.
 	 */
 	private refusedAt(now: number, ticket: Ticket, named?: RateLimit): void {
 		const { probe } = ticket;
