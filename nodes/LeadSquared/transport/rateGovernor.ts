@@ -26,11 +26,10 @@ interface Waiter {
  *   its allowance; each one LeadSquared accepts raises the allowance by one, and the next
  *   probe follows shortly;
  * - a 429 means LeadSquared's window is full: what the instance holds there is its share, and
- *   the others hold the rest. An instance holding two or more calls more than the others gives
- *   half the difference back and stays out of it for a while, so busy instances end within one
- *   call of equal shares. Probes then pause, longer after each refusal, shorter for an instance
- *   that holds less than the others. The pauses are counted in calls at the limit, so on a small
- *   limit (bulk, 5 per 5 s) refused probes stay a small share of the calls;
+ *   the others hold the rest. One holding 2+ calls more than the others gives half the difference
+ *   back and stays out a while, so busy instances end within one call of equal shares. Probes
+ *   then pause, longer after each refusal, shorter for one holding less, counted in calls at the
+ *   limit so that on a small one (bulk, 5 per 5 s) refused probes stay a small share of calls;
  * - the limit itself is the credential's until LeadSquared shows another (AccountLimit).
  * A refused call was not processed by LeadSquared, so it is always sent again: the governor keeps
  * it first in line until LeadSquared accepts it or `patienceMs` has passed. Waiting calls are
@@ -52,6 +51,7 @@ export class RateGovernor {
 	/** Refusals lately: each makes the next pause before a probe twice as long, each accepted probe undoes one. */
 	private refusals = 0;
 
+	/** Whether this instance ever found another one using the account (it then leaves courtesy gaps). */
 	private sawOthers = false;
 
 	private nextProbeAt = 0;
@@ -145,7 +145,7 @@ export class RateGovernor {
 		this.allowance = Math.min(this.limit.calls, this.allowance + 1);
 		// Room for one call may be a moment's gap in another instance's calls: the pauses shrink a step per accepted probe.
 		this.refusals = Math.max(0, this.refusals - 1);
-		this.nextProbeAt = now + (this.limit.windowMs * TUNING.rampCalls) / this.limit.calls;
+		this.nextProbeAt = now + this.callsMs(TUNING.rampCalls);
 	}
 
 	/**
@@ -176,17 +176,17 @@ export class RateGovernor {
 		this.allowance = Math.max(1, Math.min(this.allowance, givesBack ? held - Math.floor(excess / 2) : held));
 		const pause = this.pauseMs(held + 1 < others ? TUNING.poorPause : held > others ? TUNING.richerPause : TUNING.evenPause);
 		this.nextProbeAt = now + (givesBack ? Math.max(pause, this.limit.windowMs * TUNING.stayOut) : pause);
-		if (!probe) {
-			const oneCallMs = this.limit.windowMs / this.limit.calls;
-			this.holdUntil = now + oneCallMs * TUNING.holdCalls * (0.5 + this.clock.random());
-		}
+		if (!probe) this.holdUntil = now + this.callsMs(TUNING.holdCalls) * (0.5 + this.clock.random());
 	}
 
 	/** The pause before the next probe: `first` after one refusal, twice as long after each further one, up to `cap` (jittered). */
 	private pauseMs({ first, cap }: Pause): number {
-		const callsMs = (calls: number) => (this.limit.windowMs * calls) / this.limit.calls;
-		const pause = Math.min(callsMs(cap), callsMs(first) * 2 ** Math.max(0, this.refusals - 1));
+		const pause = Math.min(this.callsMs(cap), this.callsMs(first) * 2 ** Math.max(0, this.refusals - 1));
 		return pause * (0.75 + this.clock.random() / 2);
+	}
+
+	private callsMs(calls: number): number {
+		return (this.limit.windowMs * calls) / this.limit.calls;
 	}
 
 	private startingAllowance(): number {
